@@ -1,0 +1,90 @@
+import type { CompiledQuery, Fragment } from './fragment.js'
+
+/** Logical column types used by the schema; each dialect maps them to its own types. */
+export type ColumnType =
+  | 'text'
+  | 'integer'
+  | 'bigint'
+  | 'double'
+  | 'money'
+  | 'quantity'
+  | 'boolean'
+  | 'date'
+  | 'timestamp'
+  | 'json'
+
+export interface ColumnDef {
+  readonly name: string
+  readonly type: ColumnType
+  readonly nullable?: boolean
+}
+
+export interface TableDef {
+  readonly name: string
+  readonly columns: readonly ColumnDef[]
+  /** Logical key: enforced by the importers' merge step, declared to engines that can afford it. */
+  readonly key?: readonly string[]
+  /** Column the scale-out engine shards and orders by (DESIGN §2: sharded by customer id). */
+  readonly shardKey?: string
+}
+
+/**
+ * Everything engine-specific about *writing* SQL. Methods are semantic (what the caller means), never
+ * generic syntax, so callers need not know any engine's native syntax. A dialect that lacks a helper
+ * throws an error naming itself (see `unsupported`).
+ *
+ * @example
+ * const q = sql`SELECT ${dialect.daysBetween(sql`last_order_date`, sql`${asOf}`)} AS recency_days FROM f`
+ */
+export interface Dialect {
+  readonly name: string
+  /** Compiles a fragment to text with this engine's placeholders plus the ordered parameters. */
+  compile(fragment: Fragment): CompiledQuery
+  quoteIdent(name: string): string
+  columnType(type: ColumnType): string
+  /** DDL statements that create the table if it does not exist. */
+  createTable(table: TableDef): Fragment[]
+  /** DDL that adds a column if missing (migrations). */
+  addColumn(table: string, column: ColumnDef): Fragment
+
+  // --- dates -------------------------------------------------------------------------------------------
+  /** A `YYYY-MM-DD` parameter read as a DATE. */
+  dateLiteral(isoDate: string): Fragment
+  /** A `YYYY-MM-DD HH:MM:SS` parameter read as a TIMESTAMP (wall-clock, no zone). */
+  timestampLiteral(isoTimestamp: string): Fragment
+  /** The calendar date of a wall-clock timestamp. */
+  dateOf(timestamp: Fragment): Fragment
+  /** Whole calendar days from `from` to `to` (both dates): to − from. */
+  daysBetween(from: Fragment, to: Fragment): Fragment
+  /** `date` plus `days` calendar days. */
+  addDays(date: Fragment, days: Fragment): Fragment
+  /** ISO day of week, Monday = 1 … Sunday = 7. */
+  isoDayOfWeek(timestamp: Fragment): Fragment
+  /** Hour of day 0–23. */
+  hourOf(timestamp: Fragment): Fragment
+  /** The date formatted `YYYY-MM-DD` as text. */
+  formatDate(date: Fragment): Fragment
+
+  // --- aggregates and ranking -------------------------------------------------------------------------
+  /** Exact median of a numeric expression (an aggregate). */
+  median(expr: Fragment): Fragment
+  /** Count of rows in the window whose value is strictly smaller: a deterministic rank with ties shared. */
+  countStrictlyBelow(expr: Fragment, partition?: Fragment): Fragment
+  /** Aggregate: the value of `value` on the row with the largest `orderBy`. */
+  argMax(value: Fragment, orderBy: Fragment): Fragment
+  /** Aggregate: count of rows where `condition` holds. */
+  countIf(condition: Fragment): Fragment
+  /** Aggregate: sum of `value` over rows where `condition` holds (0 when none). */
+  sumIf(value: Fragment, condition: Fragment): Fragment
+  /** Exact decimal cast of a numeric expression to the money type. */
+  toMoney(expr: Fragment): Fragment
+  /** Double cast, for ratios. */
+  toDouble(expr: Fragment): Fragment
+  /** Extracts a text value from a JSON column at a top-level key. */
+  jsonText(json: Fragment, key: string): Fragment
+}
+
+/** Error for a helper a dialect has not implemented: names the dialect so the gap is obvious. */
+export function unsupported(dialect: string, feature: string): never {
+  throw new Error(`dialect ${dialect} does not support ${feature}`)
+}

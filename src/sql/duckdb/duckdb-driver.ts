@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBResultReader,
+  DuckDBTypeId,
+} from '@duckdb/node-api'
+import type { BulkFormat, Connection, Row } from '../driver.js'
+import type { Fragment, SqlValue } from '../fragment.js'
+import { duckdbDialect } from './duckdb-dialect.js'
+
+// Exact numeric types arrive as strings from the JSON getters; analytics want numbers. Values beyond
+// 2^53 cannot occur for counts here, and money (DECIMAL(18,4)) stays below 9e11 in practice.
+const NUMERIC_AS_TEXT = new Set<number>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+])
+
+function normalise(result: DuckDBResultReader): Row[] {
+  const rows = result.getRowObjectsJson() as Row[]
+  const names = result.columnNames()
+  const types = result.columnTypes()
+  const numeric = names.filter((_, i) => NUMERIC_AS_TEXT.has(types[i]!.typeId))
+  if (numeric.length === 0) return rows
+  for (const row of rows) {
+    for (const name of numeric) {
+      const v = row[name]
+      if (typeof v === 'string') row[name] = Number(v)
+    }
+  }
+  return rows
+}
+
+function appendValue(appender: DuckDBAppender, value: SqlValue | undefined): void {
+  if (value === null || value === undefined) appender.appendNull()
+  else if (typeof value === 'string') appender.appendVarchar(value)
+  else if (typeof value === 'number') appender.appendDouble(value)
+  else if (typeof value === 'bigint') appender.appendBigInt(value)
+  else if (typeof value === 'boolean') appender.appendBoolean(value)
+  else appender.appendVarchar(value.toISOString())
+}
+
+const FORMAT_OPTIONS: Record<BulkFormat, string> = {
+  csv: '(FORMAT csv, HEADER true)',
+  parquet: '(FORMAT parquet, COMPRESSION zstd)',
+  json: '(FORMAT json, ARRAY true)',
+}
+const READERS: Record<BulkFormat, string> = { csv: 'read_csv', parquet: 'read_parquet', json: 'read_json' }
+
+class DuckDBStoreConnection implements Connection {
+  readonly dialect = duckdbDialect
+  private depth = 0
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  async run(query: Fragment): Promise<void> {
+    const { sql, parameters } = this.dialect.compile(query)
+    await this.conn.run(sql, parameters.length ? (parameters as never) : undefined)
+  }
+
+  async all<T extends Row = Row>(query: Fragment): Promise<T[]> {
+    const { sql, parameters } = this.dialect.compile(query)
+    const result = await this.conn.runAndReadAll(sql, parameters.length ? (parameters as never) : undefined)
+    return normalise(result) as T[]
+  }
+
+  async one<T extends Row = Row>(query: Fragment): Promise<T | undefined> {
+    return (await this.all<T>(query))[0]
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    // Nested calls join the outer transaction: DuckDB has no savepoints.
+    if (this.depth > 0) return work()
+    this.depth++
+    await this.conn.run('BEGIN TRANSACTION')
+    try {
+      const result = await work()
+      await this.conn.run('COMMIT')
+      return result
+    } catch (error) {
+      await this.conn.run('ROLLBACK').catch(() => undefined)
+      throw error
+    } finally {
+      this.depth--
+    }
+  }
+
+  async append(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly SqlValue[]>,
+  ): Promise<number> {
+    const appender = await this.conn.createAppender(table)
+    let count = 0
+    try {
+      if (appender.columnCount !== columns.length) {
+        throw new Error(`append to ${table}: ${columns.length} values for ${appender.columnCount} columns`)
+      }
+      for (const row of rows) {
+        for (let i = 0; i < columns.length; i++) appendValue(appender, row[i])
+        appender.endRow()
+        count++
+      }
+      appender.flushSync()
+    } finally {
+      appender.closeSync()
+    }
+    return count
+  }
+
+  async copyToFile(query: Fragment, path: string, format: BulkFormat): Promise<void> {
+    const { sql, parameters } = this.dialect.compile(query)
+    const target = `'${path.replaceAll("'", "''")}'`
+    await this.conn.run(`COPY (${sql}) TO ${target} ${FORMAT_OPTIONS[format]}`, parameters as never)
+  }
+
+  async readFileAsTable(path: string, format: BulkFormat, table: string): Promise<void> {
+    const reader = READERS[format]
+    await this.conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${duckdbDialect.quoteIdent(table)} AS SELECT * FROM ${reader}($1)`,
+      [path],
+    )
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync()
+    this.instance.closeSync()
+  }
+}
+
+/**
+ * Opens (creating when missing) a DuckDB database file. `:memory:` gives a throwaway store for tests.
+ * One instance per file per process: DuckDB does not share writes between two instances of one file.
+ *
+ * @example
+ * const conn = await openDuckDB('./strata-data/strata.duckdb')
+ */
+export async function openDuckDB(path: string, options: { threads?: number; memoryLimit?: string } = {}) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const config: Record<string, string> = {}
+  if (options.threads) config['threads'] = String(options.threads)
+  if (options.memoryLimit) config['memory_limit'] = options.memoryLimit
+  const instance = await DuckDBInstance.create(path, config)
+  const conn = await instance.connect()
+  return new DuckDBStoreConnection(conn, instance) as Connection
+}

@@ -1,0 +1,7 @@
+export type { ColumnDef, ColumnType, Dialect, TableDef } from './dialect.js'
+export { unsupported } from './dialect.js'
+export type { BulkFormat, Connection, Row } from './driver.js'
+export { duckdbDialect } from './duckdb/duckdb-dialect.js'
+export { openDuckDB } from './duckdb/duckdb-driver.js'
+export type { CompiledQuery, SqlValue } from './fragment.js'
+export { Fragment, ident, join, param, raw, sql } from './fragment.js'

@@ -1,0 +1,5 @@
+export type { Migration } from './migrations.js'
+export { knownMigrations, migrate, registerMigration, storeVersion } from './migrations.js'
+export * as schema from './schema.js'
+export type { Store } from './store.js'
+export { DEFAULT_DB_PATH, getSetting, openStore, resolveDbPath, setSetting } from './store.js'
