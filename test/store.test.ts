@@ -22,3 +22,16 @@ describe('store', () => {
     expect(q.parameters).toEqual([evil])
   })
 })
+
+describe('store versions', () => {
+  it('refuses a store written by a newer strata', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const path = join(mkdtempSync(join(tmpdir(), 'strata-store-')), 'new.duckdb')
+    const first = await openStore(path)
+    await first.conn.run(sql`INSERT INTO schema_migrations VALUES (${9999}, ${'from the future'}, NULL)`)
+    await first.close()
+    await expect(openStore(path)).rejects.toMatchObject({ diagnostic: { code: 'store.too_new' } })
+  })
+})
