@@ -82,6 +82,26 @@ export interface Dialect {
   toDouble(expr: Fragment): Fragment
   /** Extracts a text value from a JSON column at a top-level key. */
   jsonText(json: Fragment, key: string): Fragment
+
+  // --- added by analytics ----------------------------------------------------------------------------
+  /** Integer division rounded down, for non-negative integers (exact: no floating point involved). */
+  floorDiv(numerator: Fragment, denominator: Fragment): Fragment
+  /** Whole years elapsed from `from` to `to` (both dates): an age on a given day. */
+  wholeYearsBetween(from: Fragment, to: Fragment): Fragment
+  /**
+   * Aggregate: a JSON array text of objects `{key: value, …}`, one per row, in `orderBy` order.
+   * Keys are program constants (lowercase words), never user input.
+   */
+  jsonObjectArrayAgg(fields: readonly (readonly [string, Fragment])[], orderBy: Fragment): Fragment
+  // --- added by ingest -------------------------------------------------------------------------------
+  /** Aggregate: the continuous (interpolated) quantile `fraction` (0–1) of a numeric expression. */
+  quantileCont(expr: Fragment, fraction: number): Fragment
+  // --- added by demo ----------------------------------------------------------------------------------
+  /**
+   * A relation (for FROM) over a UTF-8 CSV file with a header row and exactly `columns`, typed as declared;
+   * empty cells are NULL. Meant for bulk-loading files the program wrote itself.
+   */
+  csvRelation(path: string, columns: readonly ColumnDef[]): Fragment
 }
 
 /** Error for a helper a dialect has not implemented: names the dialect so the gap is obvious. */

@@ -1,5 +1,12 @@
 import type { RegisterCommand } from '../program.js'
+import { registerAnalyze } from './analyze.js'
+import { registerBacktest } from './backtest.js'
+import { registerClv } from './clv.js'
+import { registerCustomer } from './customer.js'
+import { registerDemo } from './demo.js'
+import { registerExport } from './export.js'
+import { registerImport } from './import.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
-export const COMMANDS: RegisterCommand[] = [registerStatus]
+export const COMMANDS: RegisterCommand[] = [registerStatus, registerAnalyze, registerExport, registerCustomer, registerImport, registerDemo, registerClv, registerBacktest]

@@ -1,5 +1,5 @@
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
-import { type CompiledQuery, type Fragment, raw, type SqlValue, sql } from '../fragment.js'
+import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
 const TYPES: Record<ColumnType, string> = {
   text: 'VARCHAR',
@@ -77,4 +77,33 @@ export const duckdbDialect: Dialect = {
   toMoney: (expr) => sql`CAST(${expr} AS DECIMAL(18,4))`,
   toDouble: (expr) => sql`CAST(${expr} AS DOUBLE)`,
   jsonText: (json, key) => sql`json_extract_string(${json}, ${'$.' + key})`,
+
+  // `/` on two integers yields a DOUBLE in DuckDB; `//` is exact integer floor division.
+  floorDiv: (numerator, denominator) => sql`(${numerator} // ${denominator})`,
+  // date_sub counts whole elapsed years (a birthday not yet reached this year does not count), unlike
+  // date_diff, which counts year boundaries crossed.
+  wholeYearsBetween: (from, to) => sql`date_sub('year', ${from}, ${to})`,
+  jsonObjectArrayAgg: (fields, orderBy) => {
+    const members = fields.map(([key, value]) => {
+      if (!/^[a-z_]+$/.test(key)) throw new Error(`json key ${key} must be a lowercase word`)
+      return sql`${raw(`'${key}': `)}${value}`
+    })
+    // A struct list serialised by to_json keeps key order and number types; cast so rows carry text.
+    return sql`CAST(to_json(list({${join(members)}} ORDER BY ${orderBy})) AS VARCHAR)`
+  },
+
+  // quantile_cont needs its fraction as a constant (a bound parameter is refused), so it is written as
+  // text after checking it is a plain number in [0, 1].
+  quantileCont: (expr, fraction) => {
+    if (!(fraction >= 0 && fraction <= 1)) throw new Error(`quantile fraction ${fraction} is not in [0, 1]`)
+    return sql`quantile_cont(${expr}, ${raw(String(fraction))})`
+  },
+
+  // read_csv with sniffing off: the program wrote the file, so detection could only guess wrong (a column
+  // of digits read as a number); the types come from the schema. Identifiers inside the struct literal are
+  // schema column names, quoted as string literals.
+  csvRelation: (path, columns) => {
+    const spec = columns.map((c) => `'${c.name.replaceAll("'", "''")}': '${TYPES[c.type]}'`).join(', ')
+    return sql`read_csv(${path}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${raw(spec)}})`
+  },
 }

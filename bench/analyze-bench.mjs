@@ -1,0 +1,69 @@
+// One measured step of the benchmark, run as its own process so its peak RSS is its own:
+//   node bench/analyze-bench.mjs analyze DB [AS_OF]   → `analyze` end to end (open store … summary), with stage times
+//   node bench/analyze-bench.mjs floor DB [AS_OF]     → the floor: one hand-written DuckDB statement, plain R/F/M quintiles
+// Prints one JSON line: { step, seconds, stages?, maxRssMB, … }. Reads the built code in ../dist.
+import { performance } from 'node:perf_hooks'
+import { analyze } from '../dist/analytics/index.js'
+// Every subsystem registers its migrations when loaded; the CLI's command list loads them all.
+import '../dist/cli/commands/index.js'
+import { sql } from '../dist/sql/fragment.js'
+import { openStore } from '../dist/store/store.js'
+
+const [step, db, asOfArg] = process.argv.slice(2)
+if (!step || !db) {
+  console.error('usage: node bench/analyze-bench.mjs analyze|floor DB [AS_OF]')
+  process.exit(2)
+}
+
+const t0 = performance.now()
+const store = await openStore(db)
+const opened = performance.now()
+const result = { step }
+
+if (step === 'analyze') {
+  const marks = []
+  const out = await analyze(store.conn, {
+    asOf: asOfArg,
+    onStage: (stage) => marks.push([stage, performance.now()]),
+  })
+  const end = performance.now()
+  const stages = {}
+  marks.forEach(([stage, at], i) => {
+    stages[stage] = ((marks[i + 1]?.[1] ?? end) - at) / 1000
+  })
+  Object.assign(result, {
+    seconds: (end - t0) / 1000,
+    openSeconds: (opened - t0) / 1000,
+    stages,
+    customers: out.summary.customers,
+    scored: out.summary.scored,
+    asOf: out.asOf,
+  })
+} else if (step === 'floor') {
+  // Plain RFM as people write it by hand: one aggregate, NTILE(5) per dimension, into a temp table.
+  const asOf = asOfArg ?? (await store.conn.one(sql`SELECT CAST(CAST(max(ordered_at) AS DATE) + 1 AS VARCHAR) AS d FROM orders`)).d
+  const s = performance.now()
+  await store.conn.run(sql`CREATE OR REPLACE TEMP TABLE floor_rfm AS
+    SELECT customer_id,
+      ntile(5) OVER (ORDER BY recency DESC) AS r,
+      ntile(5) OVER (ORDER BY frequency) AS f,
+      ntile(5) OVER (ORDER BY monetary) AS m
+    FROM (
+      SELECT customer_id,
+        date_diff('day', max(CAST(ordered_at AS DATE)), CAST(${asOf} AS DATE)) AS recency,
+        count(*) AS frequency,
+        sum(amount) AS monetary
+      FROM orders
+      WHERE customer_id IS NOT NULL AND amount > 0 AND ordered_at < CAST(${asOf} AS TIMESTAMP)
+      GROUP BY customer_id
+    )`)
+  const end = performance.now()
+  const n = await store.conn.one(sql`SELECT count(*) AS n FROM floor_rfm`)
+  Object.assign(result, { seconds: (end - s) / 1000, processSeconds: (end - t0) / 1000, customers: n.n, asOf })
+} else {
+  console.error(`unknown step ${step}`)
+  process.exit(2)
+}
+await store.close()
+result.maxRssMB = process.resourceUsage().maxRSS / 1024
+console.log(JSON.stringify(result))

@@ -1,0 +1,61 @@
+import type { Connection } from '../../sql/driver.js'
+import { type Fragment, ident, raw, sql } from '../../sql/fragment.js'
+
+/**
+ * Marks every staged record before the merge: its rank among records with the same id in this file
+ * (1 = the one kept) and whether the store already holds that id for this source. These are reads only,
+ * so they run before the transaction and keep it short.
+ */
+async function markRecords(
+  conn: Connection,
+  target: string,
+  staged: string,
+  table: string,
+  idColumn: string,
+  source: string,
+  withCustomer: boolean,
+): Promise<void> {
+  const customer = withCustomer ? sql`, r.customer_id` : sql``
+  const refJoin = withCustomer ? sql`LEFT JOIN stg_ref_customer r ON r.ref_no = s.ref_no` : sql``
+  const id = ident(idColumn)
+  const q: Fragment = sql`
+    CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
+    SELECT s.*${customer},
+      row_number() OVER (PARTITION BY s.${id} ORDER BY s.line) AS dup_rank,
+      k.${id} IS NOT NULL AS existed
+    FROM ${ident(staged)} s
+    ${refJoin}
+    LEFT JOIN (SELECT DISTINCT ${id} FROM ${ident(table)} WHERE source = ${source}) k ON k.${id} = s.${id}`
+  await conn.run(q)
+}
+
+/**
+ * Builds the `*_final` tables the merge inserts from, for one kind.
+ *
+ * @example
+ * await prepareMerge(conn, 'orders', 'shopify')
+ */
+export async function prepareMerge(conn: Connection, kind: string, source: string): Promise<void> {
+  if (kind === 'orders') {
+    await markRecords(conn, 'stg_orders_final', 'stg_orders', 'orders', 'order_id', source, true)
+  } else if (kind === 'events') {
+    await markRecords(conn, 'stg_events_final', 'stg_events', 'events', 'event_id', source, true)
+  } else if (kind === 'feedback') {
+    await markRecords(conn, 'stg_feedback_final', 'stg_feedback', 'feedback', 'feedback_id', source, true)
+  } else if (kind === 'order-items') {
+    await conn.run(sql`
+      CREATE OR REPLACE TEMP TABLE stg_items_final AS
+      SELECT i.*, o.order_id IS NOT NULL AS order_known, x.order_id IS NOT NULL AS existed
+      FROM stg_items i
+      LEFT JOIN (SELECT DISTINCT order_id FROM orders WHERE source = ${source}) o ON o.order_id = i.order_id
+      LEFT JOIN (SELECT DISTINCT order_id, line_no FROM order_items WHERE source = ${source}) x
+        ON x.order_id = i.order_id AND x.line_no = i.line_no`)
+  }
+}
+
+/** Drops what `prepareMerge` made. */
+export async function dropPrepared(conn: Connection): Promise<void> {
+  for (const t of ['stg_orders_final', 'stg_events_final', 'stg_feedback_final', 'stg_items_final']) {
+    await conn.run(raw(`DROP TABLE IF EXISTS ${conn.dialect.quoteIdent(t)}`))
+  }
+}

@@ -1,0 +1,157 @@
+import type { Diagnostic } from '../../core/diagnostics.js'
+import { fromScaled, toScaled } from '../decimal.js'
+import { customerRefOf } from '../customer-ref.js'
+import { RefTable } from '../identity.js'
+import type { Mapping } from '../mapping.js'
+import type { Preset } from '../presets/index.js'
+import type { RawRecord } from '../read/types.js'
+import { draftOf, type GatheredOrder, LineItemRollup } from '../rollup-line-items.js'
+import type { Connection } from '../../sql/driver.js'
+import { StagingWriter } from '../load/staging.js'
+import type { CanonicalValues } from '../validate-record.js'
+import { type LateRejection, newCounters, type Sink, sample } from './sink.js'
+
+const ITEM_FIELDS = ['sku', 'product_name', 'quantity', 'unit_price']
+
+/** True when the file is read as line items: the preset says so, or (generic) item columns are mapped. */
+export function readsLineItems(preset: Preset, mapping: Mapping): boolean {
+  if (preset.lineItems !== 'auto') return preset.lineItems
+  return mapping.has('unit_price') || (mapping.has('quantity') && !mapping.has('amount'))
+}
+
+/**
+ * Orders: line-item files are gathered per order id (order fields from the order's first row, items
+ * numbered in file order, a bad row takes its whole order out); other files stage one order per row
+ * (a repeated id is kept once, from its first line, and counted as a duplicate).
+ *
+ * @example
+ * const sink = ordersSink(conn, preset, mapping, 'orders.csv')
+ */
+export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, file: string): Sink {
+  const lineItems = readsLineItems(preset, mapping)
+  const refs = new RefTable()
+  const counters = newCounters()
+  const orders = new StagingWriter(conn, 'stg_orders')
+  const items = new StagingWriter(conn, 'stg_items')
+  const mappedFields = new Set(mapping.keys())
+  const rollup = new LineItemRollup(mappedFields)
+  const rejectedOrders = new Map<string, number>()
+  const seen = new Set<string>()
+  const orderIdColumn = mapping.get('order_id')?.column
+  const at = (line: number, field: string, value = '') => ({
+    file,
+    line,
+    column: mapping.get(field)?.index,
+    field,
+    value,
+  })
+
+  /** Settles and stages one gathered order, or says why it cannot be stored. */
+  const stage = async (order: GatheredOrder): Promise<Diagnostic[] | undefined> => {
+    const f = order.fields
+    const problems: Diagnostic[] = []
+    if (f['ordered_at'] == null) {
+      problems.push({ code: 'ingest.row.missing_value', params: { fields: 'ordered_at' }, at: at(order.line, 'ordered_at') })
+    }
+    if (order.amount === null && order.itemsTotal === null) {
+      const field = mapping.has('amount') ? 'amount' : 'unit_price'
+      problems.push({ code: 'ingest.row.missing_value', params: { fields: 'amount | quantity × unit_price' }, at: at(order.line, field) })
+    }
+    if (problems.length) return problems
+    const draft = draftOf(order)
+    preset.settle(draft)
+    const ref = customerRefOf(f, order.line)
+    if (f['customer_id'] == null) counters.missingCustomerId += order.lines.length
+    const refNo = ref ? refs.add(ref) : null
+    const discount = typeof f['discount'] === 'string' ? toScaled(f['discount']) : undefined
+    await orders.push([
+      order.line,
+      order.lines.length,
+      order.orderId,
+      refNo,
+      f['ordered_at'] as string,
+      fromScaled(draft.amount ?? 0n),
+      draft.currency,
+      discount === undefined ? null : fromScaled(discount),
+      draft.status,
+      (f['channel'] as string | null) ?? null,
+      (f['store_id'] as string | null) ?? null,
+      (f['community_id'] as string | null) ?? null,
+      (f['coupon_code'] as string | null) ?? null,
+    ])
+    return undefined
+  }
+
+  return {
+    refs,
+    counters,
+    rejected(record) {
+      if (!lineItems || !orderIdColumn) return
+      const id = record.values[orderIdColumn]
+      if (id !== null && id !== undefined && String(id).trim() !== '' && !rejectedOrders.has(String(id).trim())) {
+        rejectedOrders.set(String(id).trim(), record.line)
+      }
+    },
+    async add(line: number, values: CanonicalValues) {
+      const orderId = values['order_id'] as string
+      if (!lineItems) {
+        if (seen.has(orderId)) {
+          counters.duplicateRows++
+          sample(counters.duplicateSample, { line, id: orderId })
+        } else seen.add(orderId)
+        const single = new LineItemRollup(mappedFields)
+        single.add(line, values)
+        return stage(single.orders.get(orderId)!)
+      }
+      const badLine = rejectedOrders.get(orderId)
+      if (badLine !== undefined) {
+        return [{ code: 'ingest.row.order_rejected', params: { order_id: orderId, bad_line: badLine }, at: at(line, 'order_id', orderId) }]
+      }
+      const lineNo = rollup.add(line, values)
+      const order = rollup.orders.get(orderId)!
+      if (lineNo > 0 && ITEM_FIELDS.some((k) => values[k] != null)) {
+        await items.push([
+          order.line,
+          orderId,
+          lineNo,
+          (values['sku'] as string | null) ?? null,
+          (values['product_name'] as string | null) ?? null,
+          (values['category'] as string | null) ?? null,
+          (values['brand'] as string | null) ?? null,
+          (values['quantity'] as string | null) ?? null,
+          (values['unit_price'] as string | null) ?? null,
+        ])
+      }
+      return undefined
+    },
+    async finish() {
+      const late: LateRejection[] = []
+      for (const order of rollup.orders.values()) {
+        const badLine = rejectedOrders.get(order.orderId)
+        if (badLine !== undefined) {
+          for (const line of order.lines) {
+            late.push({
+              line,
+              diagnostics: [{ code: 'ingest.row.order_rejected', params: { order_id: order.orderId, bad_line: badLine }, at: at(line, 'order_id', order.orderId) }],
+            })
+          }
+          continue
+        }
+        const problems = await stage(order)
+        if (problems) {
+          late.push({ line: order.line, diagnostics: problems })
+          for (const line of order.lines.slice(1)) {
+            late.push({
+              line,
+              diagnostics: [{ code: 'ingest.row.order_rejected', params: { order_id: order.orderId, bad_line: order.line }, at: at(line, 'order_id', order.orderId) }],
+            })
+          }
+        }
+      }
+      rollup.orders.clear()
+      await orders.flush()
+      await items.flush()
+      return late
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../../core/diagnostics.js'
+import type { RefTable } from '../identity.js'
+import type { RawRecord } from '../read/types.js'
+import type { CanonicalValues } from '../validate-record.js'
+
+/** A row the sink turned down after validation (a line-item order with a bad row elsewhere, a missing total). */
+export interface LateRejection {
+  readonly line: number
+  readonly diagnostics: Diagnostic[]
+}
+
+/** Counters a sink keeps while rows stream past, for the data-quality report. */
+export interface SinkCounters {
+  /** Valid rows without a source customer id (they may still name an email or phone). */
+  missingCustomerId: number
+  /** Rows repeating an id already seen earlier in the file (kinds with one row per record). */
+  duplicateRows: number
+  duplicateSample: { line: number; id: string }[]
+}
+
+/**
+ * Where validated rows of one kind go: staging tables, plus the file's customer references.
+ * `add` may turn a row down (returns its diagnostics); `finish` returns rows turned down late.
+ */
+export interface Sink {
+  readonly refs: RefTable
+  readonly counters: SinkCounters
+  add(line: number, values: CanonicalValues, record: RawRecord): Promise<Diagnostic[] | undefined>
+  /** Told about each invalid row, so rows that belong with it can follow it out. */
+  rejected(record: RawRecord): void
+  finish(): Promise<LateRejection[]>
+}
+
+export function newCounters(): SinkCounters {
+  return { missingCustomerId: 0, duplicateRows: 0, duplicateSample: [] }
+}
+
+/** Keeps a short, deterministic sample (first lines) for the report. */
+export function sample<T>(list: T[], item: T, max = 10): void {
+  if (list.length < max) list.push(item)
+}

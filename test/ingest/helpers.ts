@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url'
+import { type ImportOptions, importFile } from '../../src/ingest/import-file.js'
+import type { Connection } from '../../src/sql/driver.js'
+import { raw } from '../../src/sql/fragment.js'
+import '../../src/i18n/messages/index.js'
+
+/** Absolute path of a fixture file. */
+export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
+
+/** The UCI Online Retail file, shared by the team and never copied into the repo. */
+export const UCI = fileURLToPath(new URL('../../../shared/data/online-retail/online_retail.csv.gz', import.meta.url))
+
+/** The tables an import may write. */
+export const TABLES = [
+  'customers',
+  'customer_identities',
+  'identity_merges',
+  'orders',
+  'order_items',
+  'events',
+  'feedback',
+  'imports',
+] as const
+
+/** Every row of every table, in a stable order, as JSON text per row: for exact before/after comparisons. */
+export async function dumpStore(conn: Connection, tables: readonly string[] = TABLES): Promise<Record<string, string[]>> {
+  const dump: Record<string, string[]> = {}
+  for (const table of tables) {
+    const rows = await conn.all(raw(`SELECT * FROM "${table}"`))
+    dump[table] = rows.map((r) => JSON.stringify(r)).sort()
+  }
+  return dump
+}
+
+/** importFile with the clock fixed. */
+export function importWith(conn: Connection, options: Omit<ImportOptions, 'today' | 'startedAt'> & Partial<ImportOptions>) {
+  return importFile(conn, { today: '2026-11-23', startedAt: '2026-11-23 10:00:00', ...options })
+}
