@@ -9,7 +9,9 @@ import '../dist/cli/commands/index.js'
 import { sql } from '../dist/sql/fragment.js'
 import { openStore } from '../dist/store/store.js'
 
-const [step, db, asOfArg] = process.argv.slice(2)
+const [step, db, asOfArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const memoryArg = process.argv.find((a) => a.startsWith('--memory-limit='))
+const memoryLimitMB = memoryArg ? Number(memoryArg.split('=')[1]) : undefined
 if (!step || !db) {
   console.error('usage: node bench/analyze-bench.mjs analyze|floor DB [AS_OF]')
   process.exit(2)
@@ -24,7 +26,11 @@ if (step === 'analyze') {
   const marks = []
   const out = await analyze(store.conn, {
     asOf: asOfArg,
-    onStage: (stage) => marks.push([stage, performance.now()]),
+    memoryLimitMB,
+    onStage: (stage) => {
+      marks.push([stage, performance.now()])
+      process.stderr.write(`stage ${stage}\n`)
+    },
   })
   const end = performance.now()
   const stages = {}
@@ -41,7 +47,9 @@ if (step === 'analyze') {
   })
 } else if (step === 'floor') {
   // Plain RFM as people write it by hand: one aggregate, NTILE(5) per dimension, into a temp table.
-  const asOf = asOfArg ?? (await store.conn.one(sql`SELECT CAST(CAST(max(ordered_at) AS DATE) + 1 AS VARCHAR) AS d FROM orders`)).d
+  const asOf =
+    asOfArg ??
+    (await store.conn.one(sql`SELECT CAST(CAST(max(ordered_at) AS DATE) + 1 AS VARCHAR) AS d FROM orders`)).d
   const s = performance.now()
   await store.conn.run(sql`CREATE OR REPLACE TEMP TABLE floor_rfm AS
     SELECT customer_id,
@@ -59,7 +67,12 @@ if (step === 'analyze') {
     )`)
   const end = performance.now()
   const n = await store.conn.one(sql`SELECT count(*) AS n FROM floor_rfm`)
-  Object.assign(result, { seconds: (end - s) / 1000, processSeconds: (end - t0) / 1000, customers: n.n, asOf })
+  Object.assign(result, {
+    seconds: (end - s) / 1000,
+    processSeconds: (end - t0) / 1000,
+    customers: n.n,
+    asOf,
+  })
 } else {
   console.error(`unknown step ${step}`)
   process.exit(2)

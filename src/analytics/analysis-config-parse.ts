@@ -37,7 +37,11 @@ function overlay(base: Json, input: Json, path: string, file: string | undefined
       const sub = path ? `${path}.${key}` : key
       if (free) {
         if (path === 'rfm.thresholds' && !THRESHOLD_KEYS.has(key)) {
-          out.push({ code: 'analytics.config.unknown_field', params: { path: sub }, at: { file, field: sub } })
+          out.push({
+            code: 'analytics.config.unknown_field',
+            params: { path: sub },
+            at: { file, field: sub },
+          })
         } else if (!Array.isArray(value) || kindOf(value) !== free) {
           const where = { file, field: sub, value: JSON.stringify(value) }
           out.push({ code: 'analytics.config.wrong_type', params: { path: sub, expected: free }, at: where })
@@ -83,6 +87,8 @@ function rangeChecks(c: AnalysisConfig, file: string | undefined): Diagnostic[] 
     const v = c.lifecycle[k]
     if (!Number.isInteger(v) || v < 1) bad(`lifecycle.${k}`, 'whole number ≥ 1', v)
   }
+  const window = c.features.preferenceDays
+  if (!Number.isInteger(window) || window < 0) bad('features.preferenceDays', 'whole number ≥ 0', window)
   if (!(c.lifecycle.atRiskIntervalMultiple > 0)) bad('lifecycle.atRiskIntervalMultiple', '> 0', 0)
   const loyal = c.lifecycle.loyal
   if (!Number.isInteger(loyal.minOrders) || loyal.minOrders < 2)

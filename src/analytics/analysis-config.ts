@@ -56,6 +56,11 @@ export interface AnalysisConfig {
     readonly store: readonly string[]
     readonly community: readonly string[]
   }
+  /**
+   * Top categories and brands look at the last `preferenceDays` days of the window (0 = the whole
+   * window): tastes drift, and item lines are the largest table, so the default year also bounds cost.
+   */
+  readonly features: { readonly preferenceDays: number }
   /** Event `type` values counted as views, searches and add-to-carts. */
   readonly events: {
     readonly view: readonly string[]
@@ -87,6 +92,7 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
     store: ['store', 'offline', 'pos'],
     community: ['community', 'group_buy', 'community_group_buy'],
   },
+  features: { preferenceDays: 365 },
   events: {
     view: ['view', 'page_view', 'product_view'],
     search: ['search'],

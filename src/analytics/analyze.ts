@@ -3,7 +3,7 @@ import type { Connection } from '../sql/driver.js'
 import { ident, join, sql } from '../sql/fragment.js'
 import { type AnalysisConfig, DEFAULT_CONFIG } from './analysis-config.js'
 import { type AnalysisWindow, resolveWindow } from './analysis-window.js'
-import { FEATURES_TABLE, featureStageQuery } from './customer-features.js'
+import { FEATURE_PARTS, featureStageQueries } from './customer-features.js'
 import { PREDICTION_TABLE_COLUMNS, type PredictionStep } from './prediction-step.js'
 import { RFM_TABLE, rfmStageQuery } from './rfm-score.js'
 import { scoresStageQuery } from './scores-stage.js'
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   readonly predict?: PredictionStep
   /** When the run happened, from the caller's clock (`YYYY-MM-DD HH:MM:SS`); core code reads no clock. */
   readonly createdAt?: string
+  /** Cap on the engine's working memory (MB) for this connection; it spills to disk beyond. */
+  readonly memoryLimitMB?: number
   readonly onStage?: (stage: AnalyzeStage) => void
 }
 
@@ -76,6 +78,7 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
   const config = options.config ?? DEFAULT_CONFIG
   const stage = options.onStage ?? (() => undefined)
   stage('window')
+  if (options.memoryLimitMB !== undefined) await conn.run(d.limitMemory(options.memoryLimitMB))
   const window = await resolveWindow(conn, options)
   stage('rfm')
   await conn.run(rfmStageQuery(d, { ...window, rfm: config.rfm }))
@@ -85,7 +88,7 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
     throw new StrataError({ code: 'analytics.empty_window', params: { ...window } }, EXIT.DATA)
   }
   stage('features')
-  await conn.run(featureStageQuery(d, { ...window, config }))
+  for (const statement of featureStageQueries(d, { ...window, config })) await conn.run(statement)
   const snapshotId = await nextSnapshotId(conn)
   const warnings: Diagnostic[] = []
   let predictions: { table: string; info: Record<string, unknown> } | null = null
@@ -95,7 +98,14 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
   }
   stage('scores')
   await conn.transaction(async () => {
-    await conn.run(scoresStageQuery(d, { snapshotId, config, predictionsTable: predictions?.table ?? null }))
+    await conn.run(
+      scoresStageQuery(d, {
+        snapshotId,
+        asOf: window.asOf,
+        config,
+        predictionsTable: predictions?.table ?? null,
+      }),
+    )
     await conn.run(sql`INSERT INTO snapshots (snapshot_id, as_of, window_start, created_at, bins, config,
         customers_total, customers_scored, prospects, monetary_total, warnings, predictions)
       SELECT ${snapshotId}, ${d.dateLiteral(window.asOf)},
@@ -113,5 +123,7 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
 }
 
 async function dropStages(conn: Connection): Promise<void> {
-  for (const table of [RFM_TABLE, FEATURES_TABLE]) await conn.run(sql`DROP TABLE IF EXISTS ${ident(table)}`)
+  for (const table of [RFM_TABLE, ...Object.values(FEATURE_PARTS)]) {
+    await conn.run(sql`DROP TABLE IF EXISTS ${ident(table)}`)
+  }
 }

@@ -44,7 +44,11 @@ export interface CustomerExplanation {
   readonly code: string | null
   readonly segment: string | null
   readonly lifecycle: { readonly stage: string; readonly rule: LifecycleRule; readonly params: Row }
-  readonly valueTier: { readonly tier: string | null; readonly shareBefore: number | null; readonly params: Row }
+  readonly valueTier: {
+    readonly tier: string | null
+    readonly shareBefore: number | null
+    readonly params: Row
+  }
   readonly moveUp: readonly MoveUp[]
   /** The first (best-ranked) segment of the snapshot's map. */
   readonly bestSegment: string | null
@@ -162,7 +166,13 @@ export async function explainCustomer(
   return { ...base, dimensions, code, segment, moveUp: movesUp(code, segment, map, snap, bounds) }
 }
 
-function movesUp(code: string, segment: string, map: SegmentMap, snap: SnapshotInfo, bounds: Bound[]): MoveUp[] {
+function movesUp(
+  code: string,
+  segment: string,
+  map: SegmentMap,
+  snap: SnapshotInfo,
+  bounds: Bound[],
+): MoveUp[] {
   const order = Object.keys(map)
   const segmentOf = new Map(Object.entries(map).flatMap(([s, codes]) => codes.map((c) => [c, s] as const)))
   const moves: MoveUp[] = []

@@ -19,7 +19,9 @@ import type { Connection } from '../sql/driver.js'
 export type PredictionStep = (
   conn: Connection,
   input: { asOf: string; snapshotId: string },
-) => Promise<{ ok: true; table: string; info: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] }>
+) => Promise<
+  { ok: true; table: string; info: Record<string, unknown> } | { ok: false; diagnostics: Diagnostic[] }
+>
 
 /** Columns a prediction table must have, in the order the scores stage reads them. */
 export const PREDICTION_TABLE_COLUMNS = [

@@ -12,18 +12,75 @@ export const DEFAULT_SEGMENT_MAP: SegmentMap = {
   Champions: ['555', '554', '544', '545', '454', '455', '445'],
   Loyal: ['543', '444', '435', '355', '354', '345', '344', '335'],
   'Potential Loyalist': [
-    '553', '551', '552', '541', '542', '533', '532', '531', '452', '451', '442', '441',
-    '431', '453', '433', '432', '423', '353', '352', '351', '342', '341', '333', '323',
+    '553',
+    '551',
+    '552',
+    '541',
+    '542',
+    '533',
+    '532',
+    '531',
+    '452',
+    '451',
+    '442',
+    '441',
+    '431',
+    '453',
+    '433',
+    '432',
+    '423',
+    '353',
+    '352',
+    '351',
+    '342',
+    '341',
+    '333',
+    '323',
   ],
   'New Customers': ['512', '511', '422', '421', '412', '411', '311'],
   Promising: [
-    '525', '524', '523', '522', '521', '515', '514', '513', '425', '424', '413', '414', '415', '315', '314', '313',
+    '525',
+    '524',
+    '523',
+    '522',
+    '521',
+    '515',
+    '514',
+    '513',
+    '425',
+    '424',
+    '413',
+    '414',
+    '415',
+    '315',
+    '314',
+    '313',
   ],
   'Need Attention': ['535', '534', '443', '434', '343', '334', '325', '324'],
   'About To Sleep': ['331', '321', '312', '221', '213', '231', '241', '251'],
   'At Risk': [
-    '255', '254', '245', '244', '253', '252', '243', '242', '235', '234', '225',
-    '224', '153', '152', '145', '143', '142', '135', '134', '133', '125', '124',
+    '255',
+    '254',
+    '245',
+    '244',
+    '253',
+    '252',
+    '243',
+    '242',
+    '235',
+    '234',
+    '225',
+    '224',
+    '153',
+    '152',
+    '145',
+    '143',
+    '142',
+    '135',
+    '134',
+    '133',
+    '125',
+    '124',
   ],
   'Cannot Lose Them': ['155', '154', '144', '214', '215', '115', '114', '113'],
   Hibernating: ['332', '322', '233', '232', '223', '222', '132', '123', '122', '212', '211'],
@@ -88,7 +145,8 @@ export function checkSegmentMap(map: SegmentMap, bins: number): Diagnostic[] {
     }
   }
   const missing = [...expected].filter((c) => !seen.has(c))
-  if (missing.length) out.push({ code: 'analytics.segment_map.missing', params: { codes: missing.join(', ') } })
+  if (missing.length)
+    out.push({ code: 'analytics.segment_map.missing', params: { codes: missing.join(', ') } })
   return out
 }
 
@@ -105,7 +163,8 @@ const QUARTILE_AS_QUINTILE = [0, 1, 2, 4, 5]
 export function defaultSegmentMap(bins: 4 | 5): SegmentMap {
   if (bins === 5) return DEFAULT_SEGMENT_MAP
   const of5 = new Map<string, string>()
-  for (const [segment, codes] of Object.entries(DEFAULT_SEGMENT_MAP)) for (const c of codes) of5.set(c, segment)
+  for (const [segment, codes] of Object.entries(DEFAULT_SEGMENT_MAP))
+    for (const c of codes) of5.set(c, segment)
   const map: Record<string, string[]> = {}
   for (const segment of Object.keys(DEFAULT_SEGMENT_MAP)) map[segment] = []
   for (const code of allCodes(4)) {

@@ -1,7 +1,7 @@
 import type { Dialect } from '../sql/dialect.js'
 import { type Fragment, ident, join, sql } from '../sql/fragment.js'
 import type { AnalysisConfig } from './analysis-config.js'
-import { FEATURES_TABLE } from './customer-features.js'
+import { featuresRelation } from './customer-features.js'
 import { lifecycleOfRule, lifecycleRuleExpr } from './lifecycle.js'
 import { RFM_TABLE } from './rfm-score.js'
 import { defaultSegmentMap, segmentPairs } from './rfm-segment-map.js'
@@ -10,6 +10,7 @@ import { churnBandExpr, valueShareBefore, valueTierExpr } from './value-tier.js'
 
 export interface ScoresQueryInput {
   readonly snapshotId: string
+  readonly asOf: string
   readonly config: AnalysisConfig
   /** TEMP table from the prediction step, or null when no model ran. */
   readonly predictionsTable: string | null
@@ -67,7 +68,7 @@ scored AS (
     1 - p.p_alive AS churn_risk, p.expected_next_order_at,
     ${rule} AS lifecycle_reason, t.value_share_before,
     ${join(features)}
-  FROM ${ident(FEATURES_TABLE)} AS f
+  FROM (${featuresRelation(d, input)}) AS f
   LEFT JOIN scored AS t ON t.customer_id = f.customer_id
   LEFT JOIN p ON p.customer_id = f.customer_id
 ), staged AS (

@@ -47,7 +47,8 @@ function groupQuery(snapshotId: string, column: Dimension): Fragment {
 }
 
 function order(rows: GroupSummary[], names: readonly string[]): GroupSummary[] {
-  const rank = (k: string | null) => (k === null ? names.length + 1 : names.indexOf(k) < 0 ? names.length : names.indexOf(k))
+  const rank = (k: string | null) =>
+    k === null ? names.length + 1 : names.indexOf(k) < 0 ? names.length : names.indexOf(k)
   return rows.sort((a, b) => rank(a.key) - rank(b.key) || String(a.key).localeCompare(String(b.key)))
 }
 

@@ -64,12 +64,12 @@ export const FEATURE_COLUMNS: readonly ColumnDef[] = [
   { name: 'refund_count', type: 'integer' },
   { name: 'refund_share', type: 'double' },
   { name: 'discount_share', type: 'double' },
-  { name: 'top_category', type: 'text' },
-  { name: 'top_category_share', type: 'double' },
-  { name: 'top_categories', type: 'json' },
-  { name: 'top_brand', type: 'text' },
-  { name: 'top_brand_share', type: 'double' },
-  { name: 'top_brands', type: 'json' },
+  ...(['category', 'brand'] as const).flatMap((kind) =>
+    ['', '_2', '_3'].flatMap((rank) => [
+      { name: `top_${kind}${rank}`, type: 'text' } as const,
+      { name: `top_${kind}${rank}_share`, type: 'double' } as const,
+    ]),
+  ),
   { name: 'online_share', type: 'double' },
   { name: 'store_share', type: 'double' },
   { name: 'community_share', type: 'double' },
@@ -105,4 +105,12 @@ registerMigration({
   version: 10,
   name: 'analytics snapshots and customer scores',
   up: (d) => [...d.createTable(SNAPSHOTS), ...d.createTable(CUSTOMER_SCORES)],
+})
+
+// Stores created while version 10 was in development lack later columns; adding every column "if missing"
+// brings any of them up to the current shape.
+registerMigration({
+  version: 11,
+  name: 'customer scores: top three categories and brands',
+  up: (d) => CUSTOMER_SCORES.columns.map((c) => d.addColumn(CUSTOMER_SCORES.name, c)),
 })

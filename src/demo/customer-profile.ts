@@ -11,9 +11,9 @@ import {
   SURNAME_LIST,
   SURNAME_TABLE,
 } from './people.js'
-import { categoryBoosts, type Persona, PERSONA_BY_NAME, PERSONAS } from './personas.js'
+import { categoryBoosts, PERSONA_BY_NAME, PERSONAS, type Persona } from './personas.js'
 import { cumulative, type Prng } from './prng.js'
-import { communityOf, type World } from './world.js'
+import { communityOf, positionId, type World } from './world.js'
 
 /** A demo customer before any order: identity, demographics and the latent habits that drive buying. */
 export interface Profile {
@@ -44,13 +44,18 @@ const PERSONA_TABLE = cumulative(PERSONAS.map((p) => p.weight))
 const BASE_CATEGORY_WEIGHTS = CATEGORIES.map((c) => c.weight)
 // Age mix of a Chinese grocery / e-commerce customer base, by band [from, to, weight].
 const AGE_BANDS: readonly (readonly [number, number, number])[] = [
-  [18, 24, 12], [25, 34, 32], [35, 44, 26], [45, 54, 16], [55, 64, 9], [65, 75, 5],
+  [18, 24, 12],
+  [25, 34, 32],
+  [35, 44, 26],
+  [45, 54, 16],
+  [55, 64, 9],
+  [65, 75, 5],
 ]
 const AGE_TABLE = cumulative(AGE_BANDS.map((b) => b[2]))
 
 /** Customer id of position `index`: `DC` and a zero-padded number, sortable as text. */
 export function customerId(world: World, index: number): string {
-  return `DC${String(index).padStart(world.idWidth, '0')}`
+  return positionId(world, 'DC', index)
 }
 
 /**
@@ -143,4 +148,3 @@ export function emailOf(rng: Prng, profile: Profile, phone: string): string | nu
   if (domain === 'qq.com' || domain === 'foxmail.com') return `${Number(`1${digits}`)}@${domain}`
   return `${profile.surnamePinyin}${digits}@${domain}`
 }
-

@@ -1,6 +1,6 @@
-import { TIME_OF_DAY, formatDay } from './calendar.js'
+import { formatDay, TIME_OF_DAY } from './calendar.js'
 import { CATEGORIES, HOBBIES } from './catalog.js'
-import { emailOf, phoneOf, type Profile } from './customer-profile.js'
+import { emailOf, type Profile, phoneOf } from './customer-profile.js'
 import type { Cell } from './demo-tables.js'
 import { HOURS, secondOfDay } from './hours.js'
 import type { Purchases } from './order-history.js'
@@ -36,7 +36,13 @@ const SIGNUP_SOURCES: Record<string, string> = {
 const CHANNEL_NAMES = Object.keys(SIGNUP_SOURCES)
 
 /** The `customers` row, written after the orders so member level reflects what was bought. */
-export function customerCells(world: World, rng: Prng, p: Profile, purchases: Purchases, interests: readonly string[]): Cell[] {
+export function customerCells(
+  world: World,
+  rng: Prng,
+  p: Profile,
+  purchases: Purchases,
+  interests: readonly string[],
+): Cell[] {
   const phone = phoneOf(world, rng, p.index)
   const email = emailOf(rng, p, phone)
   const city = CITIES[p.city]!

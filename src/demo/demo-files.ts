@@ -34,7 +34,7 @@ export async function writeDemoFiles(
   const resolved = resolveDemoSpec(spec)
   const world = makeWorld(resolved.seed, resolved.customers, resolved.asOfDay)
   mkdirSync(dir, { recursive: true })
-  const files = new DemoFileSet(resolve(dir), 'ndjson')
+  const files = new DemoFileSet(resolve(dir), 'import')
   const counts = emptyCounts()
   try {
     for (let from = 0; from < resolved.customers; from += STEP) {

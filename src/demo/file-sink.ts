@@ -1,14 +1,18 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Cell, DEMO_TABLE_NAMES, DEMO_TABLES, type DemoTable, type RowSink } from './demo-tables.js'
-import { csvHeader, csvLine, ndjsonLine } from './row-format.js'
+import { csvHeader, csvLine, ndjsonLine, tsvLine } from './row-format.js'
 
-/** File format of each table: the importer reads events as NDJSON, the bulk loader reads CSV only. */
-export type EventFormat = 'ndjson' | 'csv'
+/**
+ * How files are written: `import` gives what people and importers read (CSV, events as NDJSON);
+ * `bulk` gives unquoted tab-separated files for the engine's bulk reader (see `tsvLine`).
+ */
+export type FileStyle = 'import' | 'bulk'
 
 /** File name of a demo table in an output folder. */
-export function demoFileName(table: DemoTable, events: EventFormat): string {
-  return table === 'events' && events === 'ndjson' ? 'events.ndjson' : `${table}.csv`
+export function demoFileName(table: DemoTable, style: FileStyle): string {
+  if (style === 'bulk') return `${table}.tsv`
+  return table === 'events' ? 'events.ndjson' : `${table}.csv`
 }
 
 const CHUNK = 1 << 20
@@ -65,10 +69,11 @@ class BufferedFile {
 }
 
 /**
- * A row sink writing one file per table into `dir` (UTF-8, header = canonical column names).
+ * A row sink writing one file per table into `dir` (UTF-8; import-style files have a header of canonical
+ * column names).
  *
  * @example
- * const files = new DemoFileSet('/tmp/out', 'ndjson')
+ * const files = new DemoFileSet('/tmp/out', 'import')
  * files.row('orders', cells)
  * files.close()
  */
@@ -78,20 +83,24 @@ export class DemoFileSet implements RowSink {
 
   constructor(
     readonly dir: string,
-    private readonly events: EventFormat,
+    private readonly style: FileStyle,
   ) {
     const entries = DEMO_TABLE_NAMES.map((t) => {
       const spec = DEMO_TABLES[t]
-      const header = t === 'events' && events === 'ndjson' ? '' : csvHeader(spec)
-      return [t, new BufferedFile(join(dir, demoFileName(t, events)), header)] as const
+      const header = style === 'bulk' ? '' : t === 'events' ? '' : csvHeader(spec)
+      return [t, new BufferedFile(join(dir, demoFileName(t, style)), header)] as const
     })
     this.files = Object.fromEntries(entries) as Record<DemoTable, BufferedFile>
     this.paths = Object.fromEntries(entries.map(([t, f]) => [t, f.path])) as Record<DemoTable, string>
   }
 
   row(table: DemoTable, cells: readonly Cell[]): void {
-    const spec = DEMO_TABLES[table]
-    const line = table === 'events' && this.events === 'ndjson' ? ndjsonLine(spec, cells) : csvLine(spec, cells)
+    const line =
+      this.style === 'bulk'
+        ? tsvLine(cells, DEMO_TABLES[table].bulk)
+        : table === 'events'
+          ? ndjsonLine(DEMO_TABLES[table], cells)
+          : csvLine(DEMO_TABLES[table], cells)
     this.files[table].write(line)
   }
 

@@ -22,18 +22,45 @@ const STREAMS = 8
  * those positions. Each position uses its own PRNG streams, so the output of a position depends only on
  * (seed, asOf, position, customer count) — never on batch boundaries.
  */
-export function generateRange(world: World, from: number, to: number, sink: RowSink, counts: DemoCounts): void {
+export function generateRange(
+  world: World,
+  from: number,
+  to: number,
+  sink: RowSink,
+  counts: DemoCounts,
+): void {
   const rng = world.rng
   for (let i = from; i < to; i++) {
     const stream = i * STREAMS
     const profile = drawProfile(world, rng.reseed(world.seed, stream + STREAM_PROFILE), i)
-    const purchases = writeCustomerOrders(world, rng.reseed(world.seed, stream + STREAM_ORDERS), profile, sink, counts)
+    const purchases = writeCustomerOrders(
+      world,
+      rng.reseed(world.seed, stream + STREAM_ORDERS),
+      profile,
+      sink,
+      counts,
+    )
     const interests = interestsOf(rng.reseed(world.seed, stream + STREAM_CUSTOMER), profile)
     sink.row('customers', customerCells(world, rng, profile, purchases, interests))
     counts.customers++
     if (purchases.count === 0) counts.prospects++
-    writeCustomerEvents(world, rng.reseed(world.seed, stream + STREAM_EVENTS), profile, purchases, sink, counts)
-    writeFeedback(world, rng.reseed(world.seed, stream + STREAM_FEEDBACK), profile, purchases, interests, sink, counts)
+    writeCustomerEvents(
+      world,
+      rng.reseed(world.seed, stream + STREAM_EVENTS),
+      profile,
+      purchases,
+      sink,
+      counts,
+    )
+    writeFeedback(
+      world,
+      rng.reseed(world.seed, stream + STREAM_FEEDBACK),
+      profile,
+      purchases,
+      interests,
+      sink,
+      counts,
+    )
     const side = rng.reseed(world.seed, stream + STREAM_GUESTS)
     writeGuestOrders(world, side, i, sink, counts)
     writeAnonymousEvents(world, side, i, sink, counts)

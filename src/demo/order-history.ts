@@ -1,8 +1,8 @@
-import { TIME_OF_DAY, civilDate } from './calendar.js'
-import { CATEGORIES } from './catalog.js'
-import type { Profile } from './customer-profile.js'
 import { fillBasket, type Line, returnChance } from './basket.js'
+import { civilDate, TIME_OF_DAY } from './calendar.js'
+import { CATEGORIES, CATEGORY_TABLE } from './catalog.js'
 import { pickCoupon } from './coupons.js'
+import type { Profile } from './customer-profile.js'
 import type { Cell, RowSink } from './demo-tables.js'
 import { HOURS, secondOfDay } from './hours.js'
 import { fenToText } from './money.js'
@@ -10,7 +10,7 @@ import { CITIES, CITY_TABLE } from './people.js'
 import { CHANNELS } from './personas.js'
 import type { Prng } from './prng.js'
 import { MAX_INTENSITY } from './seasonality.js'
-import { intensityAt, storeId, timeAtIntensity, type World } from './world.js'
+import { intensityAt, positionId, storeId, timeAtIntensity, type World } from './world.js'
 
 /** Running totals of a demo run. */
 export interface DemoCounts {
@@ -91,7 +91,16 @@ function emitOrder(world: World, sink: RowSink, counts: DemoCounts, o: OrderSpec
     const l = o.lines[i]!
     const c = CATEGORIES[l.category]!
     const p = c.products[l.product]!
-    sink.row('order_items', [o.id, String(i + 1), p.sku, p.name, c.name, p.brand, String(sign * l.quantity), fenToText(p.priceFen)])
+    sink.row('order_items', [
+      o.id,
+      String(i + 1),
+      p.sku,
+      p.name,
+      c.name,
+      p.brand,
+      String(sign * l.quantity),
+      fenToText(p.priceFen),
+    ])
   }
   counts.orders++
   counts.items += o.lines.length
@@ -106,7 +115,14 @@ function emitOrder(world: World, sink: RowSink, counts: DemoCounts, o: OrderSpec
  * and a negative return order `…-R` follows) or a partial return of one line (a negative order for that
  * line, the discount shared pro rata). Returns land 2–14 days later and never on or after asOf.
  */
-function writeReturn(world: World, rng: Prng, sink: RowSink, counts: DemoCounts, o: OrderSpec, full: boolean): number {
+function writeReturn(
+  world: World,
+  rng: Prng,
+  sink: RowSink,
+  counts: DemoCounts,
+  o: OrderSpec,
+  full: boolean,
+): number {
   const day = o.day + rng.int(2, 14)
   let returned: OrderSpec
   if (full) {
@@ -136,7 +152,13 @@ function writeReturn(world: World, rng: Prng, sink: RowSink, counts: DemoCounts,
  * the customer's own rate, thinned by the day's seasonality and the customer's weekday habit, from the
  * first order until the customer stops (their end day, a per-purchase dropout, or asOf).
  */
-export function writeCustomerOrders(world: World, rng: Prng, p: Profile, sink: RowSink, counts: DemoCounts): Purchases {
+export function writeCustomerOrders(
+  world: World,
+  rng: Prng,
+  p: Profile,
+  sink: RowSink,
+  counts: DemoCounts,
+): Purchases {
   const purchases: Purchases = { count: 0, netFen: 0, days: [], orderIds: [] }
   const persona = p.persona
   if (persona.maxOrders === 0) return purchases
@@ -148,12 +170,14 @@ export function writeCustomerOrders(world: World, rng: Prng, p: Profile, sink: R
   let u = intensityAt(cum, p.firstDay + rng.next())
   const uEnd = cum[p.endDay]!
   let seq = 0
+  const stem = positionId(world, 'DO', p.index)
   while (seq < persona.maxOrders && u < uEnd) {
     const day = Math.min(p.endDay - 1, Math.floor(timeAtIntensity(cum, u)))
     seq++
     let channel = CHANNELS[rng.weighted(p.channelTable)]!
     if (channel === 'community_group_buy' && !p.communityId) channel = 'app'
-    const table = channel === 'store' ? HOURS.store : channel === 'community_group_buy' ? HOURS.community : hourHabit
+    const table =
+      channel === 'store' ? HOURS.store : channel === 'community_group_buy' ? HOURS.community : hourHabit
     const size = 1 + Math.min(7, rng.poisson(channel === 'community_group_buy' ? 0.7 : persona.basket))
     const subtotal = fillBasket(rng, lineBuffer, size, p.categoryTable, p.spendLevel)
     const promotion = world.promotion[day] === 1
@@ -168,12 +192,15 @@ export function writeCustomerOrders(world: World, rng: Prng, p: Profile, sink: R
         })
       : null
     const order: OrderSpec = {
-      id: `DO${String(p.index).padStart(world.idWidth, '0')}${String(seq).padStart(3, '0')}`,
+      id: `${stem}${String(seq).padStart(3, '0')}`,
       customerId: p.id,
       day,
       second: secondOfDay(rng, table),
       channel,
-      store: channel === 'store' ? storeId(p.city, rng.chance(0.85) ? p.homeStore : rng.int(1, city.stores)) : null,
+      store:
+        channel === 'store'
+          ? storeId(p.city, rng.chance(0.85) ? p.homeStore : rng.int(1, city.stores))
+          : null,
       community,
       lines: lineBuffer.slice(),
       subtotal,
@@ -199,23 +226,27 @@ export function writeCustomerOrders(world: World, rng: Prng, p: Profile, sink: R
 /** Mean guest orders (no customer id: walk-ins and checkouts without login) per customer position. */
 export const GUEST_ORDERS_PER_CUSTOMER = 0.2
 const GUEST_CHANNELS = ['store', 'store', 'store', 'mini_program', 'mini_program', 'app'] as const
-const NO_CATEGORY_LEAN = Float64Array.from(CATEGORIES.map((_, i, all) => all.slice(0, i + 1).reduce((s, c) => s + c.weight, 0)))
-
 /** Guest orders attached to a customer position (so they, too, depend only on seed and position). */
-export function writeGuestOrders(world: World, rng: Prng, index: number, sink: RowSink, counts: DemoCounts): void {
+export function writeGuestOrders(
+  world: World,
+  rng: Prng,
+  index: number,
+  sink: RowSink,
+  counts: DemoCounts,
+): void {
   const n = rng.poisson(GUEST_ORDERS_PER_CUSTOMER)
   for (let k = 1; k <= n; k++) {
     let day = rng.int(0, world.days - 1)
     while (!rng.chance(world.intensity[day]! / MAX_INTENSITY)) day = rng.int(0, world.days - 1)
     const channel = rng.pick(GUEST_CHANNELS)
     const cityIndex = rng.weighted(CITY_TABLE)
-    const subtotal = fillBasket(rng, lineBuffer, 1 + Math.min(5, rng.poisson(1.2)), NO_CATEGORY_LEAN, 0)
+    const subtotal = fillBasket(rng, lineBuffer, 1 + Math.min(5, rng.poisson(1.2)), CATEGORY_TABLE, 0)
     emitOrder(
       world,
       sink,
       counts,
       {
-        id: `DG${String(index).padStart(world.idWidth, '0')}${String(k).padStart(2, '0')}`,
+        id: `${positionId(world, 'DG', index)}${String(k).padStart(2, '0')}`,
         customerId: null,
         day,
         second: secondOfDay(rng, channel === 'store' ? HOURS.store : HOURS.online),
@@ -224,7 +255,9 @@ export function writeGuestOrders(world: World, rng: Prng, index: number, sink: R
         community: null,
         lines: lineBuffer.slice(),
         subtotal,
-        coupon: rng.chance(0.1) ? { code: 'ZK95', discountFen: Math.max(1, Math.round(subtotal * 0.05)) } : null,
+        coupon: rng.chance(0.1)
+          ? { code: 'ZK95', discountFen: Math.max(1, Math.round(subtotal * 0.05)) }
+          : null,
         status: 'paid',
       },
       1,

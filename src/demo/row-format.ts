@@ -38,9 +38,25 @@ export function ndjsonLine(spec: DemoTableSpec, cells: readonly Cell[]): string 
     line += `"${col.name}":`
     if (v === null || v === undefined) line += 'null'
     else if (col.type === 'json') line += v
-    else if (col.type === 'double' || col.type === 'integer' || col.type === 'money' || col.type === 'quantity')
+    else if (
+      col.type === 'double' ||
+      col.type === 'integer' ||
+      col.type === 'money' ||
+      col.type === 'quantity'
+    )
       line += v
     else line += JSON.stringify(v)
   }
   return `${line}}\n`
+}
+
+/**
+ * One tab-separated line of the cells at `pick`, without any quoting, for the internal bulk load only:
+ * every generated value is free of tabs and line breaks, so nothing needs escaping — which saves the
+ * quoting work on JSON cells (a tenth of the generation time at scale).
+ */
+export function tsvLine(cells: readonly Cell[], pick: readonly number[]): string {
+  let line = cells[pick[0]!] ?? ''
+  for (let i = 1; i < pick.length; i++) line += `\t${cells[pick[i]!] ?? ''}`
+  return `${line}\n`
 }

@@ -1,6 +1,7 @@
 import type { Connection } from '../sql/driver.js'
 import { type Fragment, ident, join, raw, sql } from '../sql/fragment.js'
-import { DEMO_TABLE_NAMES, DEMO_TABLES, type DemoTable } from './demo-tables.js'
+import { CATEGORIES } from './catalog.js'
+import { CATALOGUE_COLUMNS, DEMO_TABLE_NAMES, DEMO_TABLES, type DemoTable } from './demo-tables.js'
 
 /** The `source` of every demo row (orders, items, events, feedback) and the `kind` of its import. */
 export const DEMO_SOURCE = 'demo'
@@ -19,30 +20,56 @@ export async function deleteDemoData(conn: Connection): Promise<void> {
   await conn.run(sql`DELETE FROM imports WHERE kind = ${DEMO_SOURCE}`)
 }
 
-/** INSERT … SELECT from one generated CSV file, adding the columns the file does not carry. */
+/** The catalogue as a temporary table, so item files need to carry only the sku. */
+export async function createCatalogueTable(conn: Connection): Promise<void> {
+  const rows = CATEGORIES.flatMap((c) =>
+    c.products.map((p) => sql`(${p.sku}, ${p.name}, ${c.name}, ${p.brand})`),
+  )
+  await conn.run(sql`DROP TABLE IF EXISTS demo_catalogue`)
+  await conn.run(sql`CREATE TEMPORARY TABLE demo_catalogue AS
+    SELECT * FROM (VALUES ${join(rows)}) AS t (sku, product_name, category, brand)`)
+}
+
+export async function dropCatalogueTable(conn: Connection): Promise<void> {
+  await conn.run(sql`DROP TABLE IF EXISTS demo_catalogue`)
+}
+
+/** INSERT … SELECT from one generated bulk file, adding the columns the file does not carry. */
 function insertFromFile(conn: Connection, table: DemoTable, path: string, importId: string): Promise<void> {
   const spec = DEMO_TABLES[table]
-  const names = spec.columns.map((c) => c.name)
+  const inFile = spec.bulk.map((i) => spec.columns[i]!)
   const target = new Set(spec.def.columns.map((c) => c.name))
-  const extraNames: string[] = []
-  const extraValues: Fragment[] = []
+  const names: string[] = []
+  const values: Fragment[] = []
+  for (const c of spec.columns) {
+    names.push(c.name)
+    values.push(
+      CATALOGUE_COLUMNS.includes(c.name) && table === 'order_items'
+        ? sql`c.${ident(c.name)}`
+        : sql`f.${ident(c.name)}`,
+    )
+  }
   if (table !== 'customers' && target.has('source')) {
-    extraNames.push('source')
-    extraValues.push(sql`${DEMO_SOURCE}`)
+    names.push('source')
+    values.push(sql`${DEMO_SOURCE}`)
   }
   if (target.has('import_id')) {
-    extraNames.push('import_id')
-    extraValues.push(sql`${importId}`)
+    names.push('import_id')
+    values.push(sql`${importId}`)
   }
-  const columns = join([...names, ...extraNames].map((n) => sql`${ident(n)}`))
-  const values = join([...names.map((n) => sql`${ident(n)}`), ...extraValues])
+  const file = sql`${conn.dialect.delimitedFileRelation(path, inFile, 'tsv-raw')} AS f`
+  const from = table === 'order_items' ? sql`${file} JOIN demo_catalogue c ON c.sku = f.sku` : file
   return conn.run(
-    sql`INSERT INTO ${ident(table)} (${columns}) SELECT ${values} FROM ${conn.dialect.csvRelation(path, spec.columns)}`,
+    sql`INSERT INTO ${ident(table)} (${join(names.map((n) => sql`${ident(n)}`))}) SELECT ${join(values)} FROM ${from}`,
   )
 }
 
 /** Loads one batch of generated files (one per table) into the store. */
-export async function loadBatch(conn: Connection, paths: Readonly<Record<DemoTable, string>>, importId: string) {
+export async function loadBatch(
+  conn: Connection,
+  paths: Readonly<Record<DemoTable, string>>,
+  importId: string,
+) {
   for (const table of DEMO_TABLE_NAMES) await insertFromFile(conn, table, paths[table], importId)
 }
 

@@ -3,7 +3,7 @@ import type { Profile } from './customer-profile.js'
 import type { RowSink } from './demo-tables.js'
 import type { DemoCounts, Purchases } from './order-history.js'
 import type { Prng } from './prng.js'
-import type { World } from './world.js'
+import { positionId, type World } from './world.js'
 
 // Short comments in the customers' own words, by how they rated the shop.
 const PROMOTER = [
@@ -52,9 +52,16 @@ export function writeFeedback(
   sink: RowSink,
   counts: DemoCounts,
 ): void {
-  const prefix = `DF${String(p.index).padStart(world.idWidth, '0')}`
+  const prefix = positionId(world, 'DF', p.index)
   let k = 0
-  const emit = (day: number, channel: string, score: string | null, nps: string | null, answers: string | null, text: string | null) => {
+  const emit = (
+    day: number,
+    channel: string,
+    score: string | null,
+    nps: string | null,
+    answers: string | null,
+    text: string | null,
+  ) => {
     if (day >= world.days) return
     k++
     sink.row('feedback', [
@@ -71,7 +78,14 @@ export function writeFeedback(
   }
   if (purchases.count === 0) {
     if (rng.chance(0.1)) {
-      emit(p.signupDay + rng.int(0, 10), 'interest_survey', null, null, `{"interests":${jsonList(interests)}}`, null)
+      emit(
+        p.signupDay + rng.int(0, 10),
+        'interest_survey',
+        null,
+        null,
+        `{"interests":${jsonList(interests)}}`,
+        null,
+      )
     }
     return
   }
@@ -81,12 +95,26 @@ export function writeFeedback(
     const nps = rng.int(lo, hi)
     const satisfaction = Math.max(1, Math.min(5, Math.round(1 + nps * 0.4 + 0.5 * rng.normal())))
     const answers = `{"interests":${jsonList(interests)},"would_join_group_buy":${p.communityId !== null || rng.chance(0.3)}}`
-    emit(day, 'nps_survey', String(satisfaction), String(nps), answers, rng.chance(0.6) ? comment(rng, nps) : null)
+    emit(
+      day,
+      'nps_survey',
+      String(satisfaction),
+      String(nps),
+      answers,
+      rng.chance(0.6) ? comment(rng, nps) : null,
+    )
   }
   if (rng.chance(0.06 + Math.min(0.2, purchases.count / 200))) {
     const i = rng.int(0, purchases.days.length - 1)
     const nps = rng.int(p.persona.nps[0], p.persona.nps[1])
     const stars = Math.max(1, Math.min(5, Math.round(nps / 2)))
-    emit(purchases.days[i]! + rng.int(2, 7), 'order_review', String(stars), null, `{"order_id":"${purchases.orderIds[i]}"}`, comment(rng, nps))
+    emit(
+      purchases.days[i]! + rng.int(2, 7),
+      'order_review',
+      String(stars),
+      null,
+      `{"order_id":"${purchases.orderIds[i]}"}`,
+      comment(rng, nps),
+    )
   }
 }

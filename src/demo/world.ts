@@ -82,7 +82,11 @@ export function communityOf(world: World, index: number): { id: string; leader: 
   const block = Math.floor(index / COMMUNITY_BLOCK)
   // A separate stream (seed-derived, keyed by block) so every member agrees on the community's city.
   const rng = new Prng(world.seed ^ 0x5eed_c0de, block)
-  return { id: `CM${String(block).padStart(5, '0')}`, leader: block * COMMUNITY_BLOCK, city: rng.weighted(CITY_TABLE) }
+  return {
+    id: `CM${String(block).padStart(5, '0')}`,
+    leader: block * COMMUNITY_BLOCK,
+    city: rng.weighted(CITY_TABLE),
+  }
 }
 
 /** Store id of store `n` (1-based) in a city. */
@@ -111,4 +115,12 @@ export function timeAtIntensity(cum: Float64Array, target: number): number {
 export function intensityAt(cum: Float64Array, t: number): number {
   const d = Math.min(cum.length - 2, Math.floor(t))
   return cum[d]! + (t - d) * (cum[d + 1]! - cum[d]!)
+}
+
+/**
+ * `prefix` and the zero-padded position: the stem of every id that belongs to a customer position
+ * (`DC0000042`, `DO0000042…`), fixed-width so ids sort like positions.
+ */
+export function positionId(world: World, prefix: string, index: number): string {
+  return prefix + String(index).padStart(world.idWidth, '0')
 }

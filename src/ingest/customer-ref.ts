@@ -11,7 +11,11 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ?
  * @example
  * customerRefOf({ customer_id: '17850', country: 'United Kingdom' }, 2)
  */
-export function customerRefOf(values: Values, line: number, attributes: string | null = null): CustomerRef | null {
+export function customerRefOf(
+  values: Values,
+  line: number,
+  attributes: string | null = null,
+): CustomerRef | null {
   const sid = text(values['customer_id'])
   const email = text(values['email'])
   const phone = text(values['phone'])

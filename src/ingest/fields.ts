@@ -7,7 +7,13 @@
 /** What the user imports: the first argument of `strata import`. */
 export type ImportKind = 'customers' | 'orders' | 'order-items' | 'events' | 'feedback'
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'orders', 'order-items', 'events', 'feedback']
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  'customers',
+  'orders',
+  'order-items',
+  'events',
+  'feedback',
+]
 
 /** How a cell becomes a canonical value. */
 export type FieldType =
@@ -25,6 +31,7 @@ export type FieldType =
   | 'gender'
   | 'currency'
   | 'status'
+  | 'nps'
   | 'json'
 
 export interface FieldDef {
@@ -66,7 +73,19 @@ const CUSTOMER_REF = [
     '會員編號',
     '用戶ID',
   ),
-  f('email', 'email', 'e-mail', 'email_address', 'mail', '邮箱', '电子邮箱', '邮件', '郵箱', '電子郵件', '電子信箱'),
+  f(
+    'email',
+    'email',
+    'e-mail',
+    'email_address',
+    'mail',
+    '邮箱',
+    '电子邮箱',
+    '邮件',
+    '郵箱',
+    '電子郵件',
+    '電子信箱',
+  ),
   f(
     'phone',
     'phone',
@@ -90,7 +109,18 @@ const CUSTOMER_REF = [
 
 // Customer attributes an order or customer file may carry.
 const CUSTOMER_ATTRS = [
-  f('name', 'text', 'customer_name', 'full_name', '姓名', '客户名称', '客户姓名', '收货人', '客戶名稱', '客戶姓名'),
+  f(
+    'name',
+    'text',
+    'customer_name',
+    'full_name',
+    '姓名',
+    '客户名称',
+    '客户姓名',
+    '收货人',
+    '客戶名稱',
+    '客戶姓名',
+  ),
   f('first_name', 'text', 'firstname', 'given_name', '名'),
   f('last_name', 'text', 'lastname', 'surname', 'family_name', '姓'),
   f('gender', 'gender', 'sex', '性别', '性別'),
@@ -120,7 +150,20 @@ const ORDER_ID = f(
 )
 
 const ITEM_FIELDS = [
-  f('sku', 'text', 'stock_code', 'stockcode', 'product_id', 'item_id', 'item_sku', '商品编码', '商品ID', '货号', '商品編碼', '貨號'),
+  f(
+    'sku',
+    'text',
+    'stock_code',
+    'stockcode',
+    'product_id',
+    'item_id',
+    'item_sku',
+    '商品编码',
+    '商品ID',
+    '货号',
+    '商品編碼',
+    '貨號',
+  ),
   f(
     'product_name',
     'text',
@@ -143,8 +186,25 @@ const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
   customers: [
     ...CUSTOMER_REF,
     ...CUSTOMER_ATTRS,
-    f('signup_at', 'timestamp', 'signup_date', 'registered_at', 'created_at', '注册时间', '注册日期', '註冊時間'),
-    f('consent_marketing', 'boolean', 'marketing_consent', 'accepts_marketing', 'opt_in', '接受营销', '接受行銷'),
+    f(
+      'signup_at',
+      'timestamp',
+      'signup_date',
+      'registered_at',
+      'created_at',
+      '注册时间',
+      '注册日期',
+      '註冊時間',
+    ),
+    f(
+      'consent_marketing',
+      'boolean',
+      'marketing_consent',
+      'accepts_marketing',
+      'opt_in',
+      '接受营销',
+      '接受行銷',
+    ),
   ],
   orders: [
     ORDER_ID,
@@ -200,7 +260,17 @@ const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('event_id', 'id', 'id', 'eventid', '事件ID'),
     ...CUSTOMER_REF,
     f('anonymous_id', 'id', 'anonymousid', 'device_id', 'visitor_id', '匿名ID', '设备ID'),
-    f('occurred_at', 'timestamp', 'timestamp', 'time', 'event_time', 'created_at', '时间', '发生时间', '時間'),
+    f(
+      'occurred_at',
+      'timestamp',
+      'timestamp',
+      'time',
+      'event_time',
+      'created_at',
+      '时间',
+      '发生时间',
+      '時間',
+    ),
     f('type', 'text', 'event', 'event_type', 'event_name', '事件', '事件类型', '事件類型'),
     f('properties', 'json', 'props', 'attributes', '属性', '屬性'),
   ],
@@ -210,7 +280,7 @@ const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('answered_at', 'timestamp', 'submitted_at', 'created_at', 'date', '提交时间', '填写时间', '提交時間'),
     f('channel', 'text', 'source', '渠道', '来源', '來源'),
     f('score', 'double', 'rating', 'stars', '评分', '評分'),
-    f('nps', 'integer', 'nps_score', 'recommend', '推荐度', '推薦度'),
+    f('nps', 'nps', 'nps_score', 'recommend', '推荐度', '推薦度'),
     f('answers', 'json', 'responses', '答案', '回答'),
     f('text', 'text', 'comment', 'review', 'feedback', '评论', '意见', '評論', '意見'),
   ],

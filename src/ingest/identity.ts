@@ -64,7 +64,8 @@ export class RefTable {
 
 function fillAttrs(into: CustomerAttrs, from: CustomerAttrs): void {
   for (const name of ATTR_NAMES) {
-    if (into[name] === null && from[name] !== null) (into as unknown as Record<string, unknown>)[name] = from[name]
+    if (into[name] === null && from[name] !== null)
+      (into as unknown as Record<string, unknown>)[name] = from[name]
   }
 }
 
@@ -111,7 +112,10 @@ export async function resolveIdentities(
 ): Promise<Resolution> {
   const owners = await knownOwners(conn, refs, source)
   const refCustomer: string[] = []
-  const staged = new Map<string, { isNew: boolean; ref: CustomerRef; attrs: CustomerAttrs; email: string | null; phone: string | null }>()
+  const staged = new Map<
+    string,
+    { isNew: boolean; ref: CustomerRef; attrs: CustomerAttrs; email: string | null; phone: string | null }
+  >()
   const identities = new StagingWriter(conn, 'stg_identities')
   const merges = new StagingWriter(conn, 'stg_merges')
   const takenIds = await existingCustomerIds(conn, refs, source)
@@ -147,7 +151,13 @@ export async function resolveIdentities(
       entry.email ??= ref.email
       entry.phone ??= ref.phone
     } else {
-      staged.set(customerId, { isNew: false, ref, attrs: { ...ref.attrs }, email: ref.email, phone: ref.phone })
+      staged.set(customerId, {
+        isNew: false,
+        ref,
+        attrs: { ...ref.attrs },
+        email: ref.email,
+        phone: ref.phone,
+      })
     }
     const keys: [string, string, string][] = [['source_id', source, sourceKey]]
     if (ref.email !== null) keys.push(['email', '', ref.email])
@@ -190,7 +200,11 @@ export async function resolveIdentities(
 }
 
 /** Identifiers of these references that the store already knows, with their customers. */
-async function knownOwners(conn: Connection, refs: readonly CustomerRef[], source: string): Promise<Map<string, Owner>> {
+async function knownOwners(
+  conn: Connection,
+  refs: readonly CustomerRef[],
+  source: string,
+): Promise<Map<string, Owner>> {
   const keys = new StagingWriter(conn, 'stg_keys')
   const seen = new Set<string>()
   const add = (kind: string, src: string, value: string | null) => {
@@ -206,7 +220,12 @@ async function knownOwners(conn: Connection, refs: readonly CustomerRef[], sourc
     await add('phone', '', ref.phone)
   }
   await keys.flush()
-  const rows = await conn.all<{ kind: string; value: string; customer_id: string; source: string | null }>(sql`
+  const rows = await conn.all<{
+    kind: string
+    value: string
+    customer_id: string
+    source: string | null
+  }>(sql`
     SELECT k.kind, k.value, min(i.customer_id) AS customer_id, min(c.source) AS source
     FROM stg_keys k
     JOIN customer_identities i ON i.kind = k.kind AND i.source = k.source AND i.value = k.value
@@ -216,7 +235,11 @@ async function knownOwners(conn: Connection, refs: readonly CustomerRef[], sourc
 }
 
 /** Customer ids this import might mint that already exist (so a new customer never takes an old id). */
-async function existingCustomerIds(conn: Connection, refs: readonly CustomerRef[], source: string): Promise<Set<string>> {
+async function existingCustomerIds(
+  conn: Connection,
+  refs: readonly CustomerRef[],
+  source: string,
+): Promise<Set<string>> {
   const ids = new StagingWriter(conn, 'stg_ids')
   for (const ref of refs) await ids.push([newCustomerId(source, ref)])
   await ids.flush()

@@ -5,6 +5,7 @@ import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
 import { getSetting } from '../store/store.js'
 import type { ImportKind } from './fields.js'
+import { fileDigest } from './file-digest.js'
 import { resolveIdentities } from './identity.js'
 import { customersToUpdate, mergeStaged } from './load/merge.js'
 import { dropPrepared, prepareMerge } from './load/prepare.js'
@@ -20,6 +21,7 @@ import { customersSink } from './stage/customers-sink.js'
 import { orderItemsSink } from './stage/order-items-sink.js'
 import { ordersSink } from './stage/orders-sink.js'
 import type { Sink } from './stage/sink.js'
+import { stageRecords } from './stage/stage-records.js'
 import { recordValidator } from './validate-record.js'
 
 /** What to import and how. Everything the clock or the environment would give is passed in. */
@@ -84,17 +86,47 @@ export function defaultSource(preset: string, file: string): string {
   return basename(file).replace(/(\.(gz|csv|tsv|txt|json|ndjson|jsonl|parquet|xlsx))+$/i, '') || 'generic'
 }
 
-function sinkFor(conn: Connection, kind: ImportKind, preset: Preset, mapping: Parameters<typeof ordersSink>[2], file: string): Sink {
+function sinkFor(
+  conn: Connection,
+  kind: ImportKind,
+  preset: Preset,
+  mapping: Parameters<typeof ordersSink>[2],
+  file: string,
+): Sink {
   if (kind === 'orders') return ordersSink(conn, preset, mapping, file)
   if (kind === 'customers') return customersSink(mapping)
   if (kind === 'order-items') return orderItemsSink(conn)
   return activitySink(conn, kind)
 }
 
-async function newImportId(conn: Connection, startedAt: string, kind: string, source: string, file: string): Promise<string> {
+/** When the file's columns fit another preset (a Shopify export read as generic), say which. */
+function presetHint(
+  kind: ImportKind,
+  tried: string,
+  columns: readonly string[],
+  explicit: readonly [string, string][],
+): Diagnostic[] {
+  for (const name of PRESET_NAMES) {
+    const other = maybePreset(name)!
+    if (name === tried || name === 'generic' || !other.kinds.includes(kind)) continue
+    if (resolveMapping(kind, other, columns, explicit).ok)
+      return [{ code: 'ingest.map.try_preset', params: { preset: name } }]
+  }
+  return []
+}
+
+async function newImportId(
+  conn: Connection,
+  startedAt: string,
+  kind: string,
+  source: string,
+  file: string,
+): Promise<string> {
   const stamp = startedAt.replace(/[^0-9]/g, '').slice(0, 14)
   const base = `${stamp}-${createHash('sha256').update(`${kind}\u0001${source}\u0001${file}`).digest('hex').slice(0, 8)}`
-  const taken = await conn.all<{ import_id: string }>(sql`SELECT import_id FROM imports WHERE import_id LIKE ${`${base}%`}`)
+  const taken = await conn.all<{ import_id: string }>(
+    sql`SELECT import_id FROM imports WHERE import_id LIKE ${`${base}%`}`,
+  )
   const ids = new Set(taken.map((r) => r.import_id))
   let id = base
   for (let n = 2; ids.has(id); n++) id = `${base}-${n}`
@@ -116,10 +148,16 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
   const presetName = options.preset ?? 'generic'
   const preset = maybePreset(presetName)
   if (!preset) {
-    throw new StrataError({ code: 'ingest.unknown_preset', params: { preset: presetName, choices: PRESET_NAMES.join(', ') } })
+    throw new StrataError({
+      code: 'ingest.unknown_preset',
+      params: { preset: presetName, choices: PRESET_NAMES.join(', ') },
+    })
   }
   if (!preset.kinds.includes(options.kind)) {
-    throw new StrataError({ code: 'ingest.preset_kind', params: { preset: presetName, kind: options.kind, kinds: preset.kinds.join(', ') } })
+    throw new StrataError({
+      code: 'ingest.preset_kind',
+      params: { preset: presetName, kind: options.kind, kinds: preset.kinds.join(', ') },
+    })
   }
   const opened = await openRecordSource(options.file, {
     format: options.format,
@@ -136,8 +174,12 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
   const explicit = parseMapOption(options.map)
   if (!explicit.ok) throw new StrataError(explicit.diagnostics[0]!, EXIT.USAGE, explicit.diagnostics.slice(1))
   const mapping = resolveMapping(options.kind, preset, source.columns, explicit.value)
-  if (!mapping.ok) throw new StrataError(mapping.diagnostics[0]!, EXIT.USAGE, mapping.diagnostics.slice(1))
+  if (!mapping.ok) {
+    const hint = presetHint(options.kind, presetName, source.columns, explicit.value)
+    throw new StrataError(mapping.diagnostics[0]!, EXIT.USAGE, [...mapping.diagnostics.slice(1), ...hint])
+  }
 
+  const digest = await fileDigest(options.file)
   const sourceName = options.source ?? defaultSource(presetName, options.file)
   const importId = await newImportId(conn, options.startedAt, options.kind, sourceName, options.file)
   const report = emptyReport({
@@ -162,48 +204,23 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
 
   await createStaging(conn)
   try {
-    const problems: Diagnostic[] = []
-    const rejected = new Set<number>()
     const sink = sinkFor(conn, options.kind, preset, mapping.value, options.file)
-    let fatal = false
-    try {
-      for await (const record of source.records((bytesRead) =>
-        options.onProgress?.({ rows: report.rows.read, bytesRead, totalBytes: source.sizeBytes }),
-      )) {
-        report.rows.read++
-        const checked = validate(record)
-        if (!checked.ok) {
-          rejected.add(record.line)
-          problems.push(...checked.diagnostics)
-          sink.rejected(record)
-          continue
-        }
-        const refused = await sink.add(record.line, checked.values, record)
-        if (refused) {
-          rejected.add(record.line)
-          problems.push(...refused)
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof StrataError)) throw error
-      // The rest of the file cannot be read: nothing of it may be stored.
-      problems.push(error.diagnostic, ...error.more)
-      fatal = true
-    }
-    for (const late of await sink.finish()) {
-      rejected.add(late.line)
-      problems.push(...late.diagnostics)
-    }
-    problems.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0))
+    const staged = await stageRecords(source, validate, sink, (rows, bytesRead) =>
+      options.onProgress?.({ rows, bytesRead, totalBytes: source.sizeBytes }),
+    )
+    const { rejected, problems } = staged
+    report.rows.read = staged.rowsRead
+    report.unreadable = staged.unreadable
     report.rows.rejected = rejected.size
-    report.problemsTotal = problems.length
+    report.problemsTotal = staged.problemsTotal
     report.problems = problems
     report.missingCustomerIds = sink.counters.missingCustomerId
     report.duplicateIds = { rows: sink.counters.duplicateRows, sample: sink.counters.duplicateSample }
 
-    if (fatal || (problems.length > 0 && !options.skipInvalid)) {
+    if (staged.unreadable || (problems.length > 0 && !options.skipInvalid)) {
       report.status = 'rejected'
-      await recordImport(conn, options, report, source)
+      // A rejected import is still recorded, in its own small transaction (nothing else was written).
+      await conn.transaction(() => insertImportRow(conn, options, report, source, digest))
       return { importId, status: 'rejected', report, problems }
     }
     if (rejected.size > 0) {
@@ -220,10 +237,11 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
     report.customers.updated = await customersToUpdate(conn, overwrite)
     if (options.kind === 'customers') {
       const valid = report.rows.read - report.rows.rejected
-      report.records = { inFile: sink.refs.refs.length, created: resolution.created, unchanged: 0 }
-      report.rows.imported = Math.min(valid, resolution.created + report.customers.updated)
+      const changed = resolution.created + report.customers.updated
+      const inFile = sink.refs.refs.length
+      report.records = { inFile, created: resolution.created, unchanged: Math.max(0, inFile - changed) }
+      report.rows.imported = Math.min(valid, changed)
       report.rows.unchanged = valid - report.rows.imported
-      report.records.unchanged = report.records.inFile - report.rows.imported
     }
 
     await conn.transaction(async () => {
@@ -234,7 +252,7 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
         startedAt: options.startedAt,
         overwriteCustomers: overwrite,
       })
-      await insertImportRow(conn, options, report, source)
+      await insertImportRow(conn, options, report, source, digest)
       await options.hooks?.beforeCommit?.()
     })
     return { importId, status: 'imported', report, problems }
@@ -254,19 +272,15 @@ async function insertImportRow(
   options: ImportOptions,
   report: QualityReport,
   source: RecordSource,
+  digest: string,
 ): Promise<void> {
   const d = conn.dialect
   const finishedAt = options.finishedAt?.() ?? options.startedAt
   await conn.run(sql`
     INSERT INTO imports (import_id, kind, source, file, file_sha256, format, encoding, preset, started_at, finished_at,
       status, rows_read, rows_imported, rows_rejected, rows_unchanged, report)
-    VALUES (${report.importId}, ${report.kind}, ${report.source}, ${options.file}, ${null}, ${source.format},
+    VALUES (${report.importId}, ${report.kind}, ${report.source}, ${options.file}, ${digest}, ${source.format},
       ${source.encoding}, ${report.preset}, ${d.timestampLiteral(options.startedAt)}, ${d.timestampLiteral(finishedAt)},
       ${report.status}, ${report.rows.read}, ${report.rows.imported}, ${report.rows.rejected}, ${report.rows.unchanged},
       ${storedReport(report)})`)
-}
-
-/** A rejected import is still recorded, in its own small transaction (nothing else was written). */
-async function recordImport(conn: Connection, options: ImportOptions, report: QualityReport, source: RecordSource): Promise<void> {
-  await conn.transaction(() => insertImportRow(conn, options, report, source))
 }

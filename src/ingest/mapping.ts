@@ -21,7 +21,7 @@ export type Mapping = ReadonlyMap<string, MappedColumn>
  * parseMapOption('order_id=订单号,amount=实付金额') // ok([['order_id','订单号'],['amount','实付金额']])
  */
 export function parseMapOption(text: string | undefined): Result<[string, string][]> {
-  if (!text || !text.trim()) return ok([])
+  if (!text?.trim()) return ok([])
   const pairs: [string, string][] = []
   const diagnostics: Diagnostic[] = []
   for (const item of splitOutsideQuotes(text)) {
@@ -138,10 +138,20 @@ export function resolveMapping(
 
   for (const oneOf of REQUIRED[kind]) {
     if (oneOf.some((name) => mapping.has(name))) continue
-    const suggestion = closest(oneOf[0]!, columns.filter((_, i) => !claimed.has(i)))
+    const suggestion = closest(
+      oneOf[0]!,
+      columns.filter((_, i) => !claimed.has(i)),
+    )
     diagnostics.push({
       code: suggestion ? 'ingest.map.missing_field_suggest' : 'ingest.map.missing_field',
-      params: { field: oneOf.join(' | '), first: oneOf[0], kind, preset: preset.name, suggestion, columns: columns.join(', ') },
+      params: {
+        field: oneOf.join(' | '),
+        first: oneOf[0],
+        kind,
+        preset: preset.name,
+        suggestion,
+        columns: columns.join(', '),
+      },
     })
   }
   return diagnostics.length ? fail(...diagnostics) : ok(mapping)

@@ -21,7 +21,11 @@ export interface CellOptions {
 }
 
 export type CellResult =
-  | { readonly ok: true; readonly value: string | number | boolean | null; readonly extra?: Record<string, string> }
+  | {
+      readonly ok: true
+      readonly value: string | number | boolean | null
+      readonly extra?: Record<string, string>
+    }
   | { readonly ok: false; readonly code: string; readonly params?: Record<string, unknown> }
 
 const CURRENCY_WORDS: Record<string, string> = {
@@ -36,7 +40,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   nt$: 'TWD',
   新台币: 'TWD',
   新臺幣: 'TWD',
-  'hk$': 'HKD',
+  hk$: 'HKD',
 }
 
 /** Order statuses as exports write them → the canonical few (paid / refunded / cancelled / pending). */
@@ -95,7 +99,9 @@ const CACHE_LIMIT = 50_000
  * @example
  * const parse = cachedCellParser({ timezone: 'UTC' }); parse('timestamp', '2024-03-05 14:03')
  */
-export function cachedCellParser(options: CellOptions): (type: FieldType, raw: string | number | boolean) => CellResult {
+export function cachedCellParser(
+  options: CellOptions,
+): (type: FieldType, raw: string | number | boolean) => CellResult {
   const caches = new Map<FieldType, Map<string | number | boolean, CellResult>>()
   return (type, raw) => {
     if (!CACHED.has(type)) return parseCell(type, raw, options)
@@ -143,6 +149,10 @@ export function parseCell(type: FieldType, raw: string | number | boolean, optio
       return parseQuantity(raw)
     case 'integer':
       return parseInteger(raw)
+    case 'nps': {
+      const n = parseInteger(raw)
+      return n.ok && (n.value < 0 || n.value > 10) ? { ok: false, code: 'ingest.cell.bad_nps' } : n
+    }
     case 'double': {
       const n = typeof raw === 'number' ? raw : Number(cleanText(String(raw)).replace(/,/g, ''))
       return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, code: 'ingest.cell.bad_number' }
@@ -159,7 +169,9 @@ export function parseCell(type: FieldType, raw: string | number | boolean, optio
       const text = cleanText(String(raw))
       const word = CURRENCY_WORDS[text.toLowerCase()]
       if (word) return { ok: true, value: word }
-      return /^[a-z]{3}$/i.test(text) ? { ok: true, value: text.toUpperCase() } : { ok: false, code: 'ingest.cell.bad_currency' }
+      return /^[a-z]{3}$/i.test(text)
+        ? { ok: true, value: text.toUpperCase() }
+        : { ok: false, code: 'ingest.cell.bad_currency' }
     }
     case 'status': {
       const text = cleanText(String(raw)).toLowerCase()

@@ -13,6 +13,8 @@ export const STORED_PROBLEMS = 1000
 export interface QualityReport {
   importId: string
   status: 'imported' | 'rejected'
+  /** True when the file could not be read to its end (an unclosed quote, undecodable bytes): nothing is stored. */
+  unreadable: boolean
   kind: ImportKind
   source: string
   preset: string
@@ -42,10 +44,13 @@ export interface QualityReport {
 }
 
 /** An empty report for an import that is starting. */
-export function emptyReport(base: Pick<QualityReport, 'importId' | 'kind' | 'source' | 'preset' | 'file' | 'format' | 'encoding'>): QualityReport {
+export function emptyReport(
+  base: Pick<QualityReport, 'importId' | 'kind' | 'source' | 'preset' | 'file' | 'format' | 'encoding'>,
+): QualityReport {
   return {
     ...base,
     status: 'imported',
+    unreadable: false,
     rows: { read: 0, imported: 0, unchanged: 0, rejected: 0 },
     records: { inFile: 0, created: 0, unchanged: 0 },
     customers: { created: 0, merged: 0, updated: 0 },
@@ -97,12 +102,21 @@ export async function measureStaged(conn: Connection, report: QualityReport, tod
         min(${at}) AS first_at, max(${at}) AS last_at,
         ${d.sumIf(rowCount, sql`${at} > ${after}`)} AS future_rows
       FROM ${t}`))!
-    report.records = { inFile: Number(s['in_file']), created: Number(s['created']), unchanged: Number(s['in_file']) - Number(s['created']) }
+    report.records = {
+      inFile: Number(s['in_file']),
+      created: Number(s['created']),
+      unchanged: Number(s['in_file']) - Number(s['created']),
+    }
     report.rows.imported = Number(s['rows_new'])
     report.rows.unchanged = Number(s['rows_old'])
-    report.dateRange = { from: (s['first_at'] as string | null) ?? null, to: (s['last_at'] as string | null) ?? null }
+    report.dateRange = {
+      from: (s['first_at'] as string | null) ?? null,
+      to: (s['last_at'] as string | null) ?? null,
+    }
     report.futureDates.rows = Number(s['future_rows'])
-    const future = await conn.all<{ line: number }>(sql`SELECT line FROM ${t} WHERE ${at} > ${after} ORDER BY line LIMIT 10`)
+    const future = await conn.all<{ line: number }>(
+      sql`SELECT line FROM ${t} WHERE ${at} > ${after} ORDER BY line LIMIT 10`,
+    )
     report.futureDates.sample = future.map((r) => r.line)
   }
   if (report.kind === 'orders') await measureOrders(conn, report)
@@ -110,7 +124,11 @@ export async function measureStaged(conn: Connection, report: QualityReport, tod
     const s = (await conn.one<Record<string, number>>(sql`
       SELECT count(*) AS n, ${d.countIf(sql`NOT order_known`)} AS unmatched,
         ${d.countIf(sql`order_known AND NOT existed`)} AS created FROM stg_items_final`))!
-    report.records = { inFile: Number(s['n']), created: Number(s['created']), unchanged: Number(s['n']) - Number(s['created']) - Number(s['unmatched']) }
+    report.records = {
+      inFile: Number(s['n']),
+      created: Number(s['created']),
+      unchanged: Number(s['n']) - Number(s['created']) - Number(s['unmatched']),
+    }
     report.rows.imported = Number(s['created'])
     report.rows.unchanged = report.records.unchanged
     report.unmatchedItems.rows = Number(s['unmatched'])
@@ -137,9 +155,11 @@ async function measureOrders(conn: Connection, report: QualityReport): Promise<v
   report.nonPositiveAmounts.zero = Number(s['zero'])
   report.nonPositiveAmounts.orders = report.nonPositiveAmounts.negative + report.nonPositiveAmounts.zero
   const firstIds = async (where: Fragment) =>
-    (await conn.all<{ order_id: string }>(sql`SELECT order_id FROM stg_orders_final WHERE ${kept} AND ${where} ORDER BY line LIMIT 10`)).map(
-      (r) => r.order_id,
-    )
+    (
+      await conn.all<{ order_id: string }>(
+        sql`SELECT order_id FROM stg_orders_final WHERE ${kept} AND ${where} ORDER BY line LIMIT 10`,
+      )
+    ).map((r) => r.order_id)
   report.guestOrders.sample = await firstIds(sql`customer_id IS NULL`)
   report.nonPositiveAmounts.sample = await firstIds(sql`${amount} <= 0`)
 

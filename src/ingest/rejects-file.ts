@@ -30,7 +30,11 @@ function encoderFor(encoding: string): { encode(text: string): Buffer; bom: Buff
  * @example
  * await writeRejects(source, new Set([3, 7]), 'orders.rejects.csv')
  */
-export async function writeRejects(source: RecordSource, lines: ReadonlySet<number>, path: string): Promise<number> {
+export async function writeRejects(
+  source: RecordSource,
+  lines: ReadonlySet<number>,
+  path: string,
+): Promise<number> {
   const delimited = source.format === 'csv' || source.format === 'tsv'
   const { encode, bom } = delimited ? encoderFor(source.encoding) : encoderFor('utf-8')
   const out = createWriteStream(path)
@@ -49,7 +53,9 @@ export async function writeRejects(source: RecordSource, lines: ReadonlySet<numb
       written++
     }
   } finally {
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    )
   }
   return written
 }

@@ -10,7 +10,11 @@ import type { QualityReport } from './quality-report.js'
  * @example
  * renderReport(result.report, 'zh-CN').join('\n')
  */
-export function renderReport(report: QualityReport, lang: Lang, problems: readonly Diagnostic[] = report.problems): string[] {
+export function renderReport(
+  report: QualityReport,
+  lang: Lang,
+  problems: readonly Diagnostic[] = report.problems,
+): string[] {
   const m = (key: string, params: Record<string, unknown> = {}) => t(lang, `ingest.report.${key}`, params)
   const lines: string[] = []
   lines.push(m(report.status === 'imported' ? 'title_imported' : 'title_rejected', { ...report }))
@@ -26,20 +30,27 @@ export function renderReport(report: QualityReport, lang: Lang, problems: readon
   if (report.guestOrders.orders > 0) {
     lines.push(`  ${m('guest_orders', { ...report.guestOrders, sample: list(report.guestOrders.sample) })}`)
   }
-  if (report.missingCustomerIds > 0) lines.push(`  ${m('missing_customer_ids', { n: report.missingCustomerIds })}`)
+  if (report.missingCustomerIds > 0)
+    lines.push(`  ${m('missing_customer_ids', { n: report.missingCustomerIds })}`)
   if (report.duplicateIds.rows > 0) {
     const sample = list(report.duplicateIds.sample.map((d) => `${d.id} (${d.line})`))
     lines.push(`  ${m('duplicate_ids', { n: report.duplicateIds.rows, sample })}`)
   }
   if (report.nonPositiveAmounts.orders > 0) {
-    lines.push(`  ${m('non_positive', { ...report.nonPositiveAmounts, sample: list(report.nonPositiveAmounts.sample) })}`)
+    lines.push(
+      `  ${m('non_positive', { ...report.nonPositiveAmounts, sample: list(report.nonPositiveAmounts.sample) })}`,
+    )
   }
   if (report.futureDates.rows > 0) {
-    lines.push(`  ${m('future_dates', { n: report.futureDates.rows, after: report.futureDates.after, sample: list(report.futureDates.sample) })}`)
+    lines.push(
+      `  ${m('future_dates', { n: report.futureDates.rows, after: report.futureDates.after, sample: list(report.futureDates.sample) })}`,
+    )
   }
   if (report.outliers.orders > 0) {
     const sample = list(report.outliers.sample.map((o) => `${o.order_id} (${o.amount})`))
-    lines.push(`  ${m('outliers', { n: report.outliers.orders, threshold: report.outliers.threshold, sample })}`)
+    lines.push(
+      `  ${m('outliers', { n: report.outliers.orders, threshold: report.outliers.threshold, sample })}`,
+    )
   }
   if (report.unmatchedItems.rows > 0) {
     const sample = list(report.unmatchedItems.sample.map((u) => `${u.order_id} (${u.line})`))
@@ -50,7 +61,10 @@ export function renderReport(report: QualityReport, lang: Lang, problems: readon
   if (problems.length > 0) {
     lines.push(m('problems', { n: report.problemsTotal }))
     for (const p of problems) lines.push(`  ${renderDiagnostic(p, lang)}`)
+    if (report.problemsTotal > problems.length)
+      lines.push(`  ${m('more_problems', { n: report.problemsTotal - problems.length })}`)
   }
-  if (report.status === 'rejected' && problems.length > 0) lines.push(m('rejected_hint'))
+  if (report.status === 'rejected' && problems.length > 0 && !report.unreadable)
+    lines.push(m('rejected_hint'))
   return lines
 }

@@ -76,17 +76,31 @@ export class LineItemRollup {
     const orderId = values['order_id'] as string
     let order = this.orders.get(orderId)
     if (!order) {
-      order = { orderId, line, lines: [], fields: {}, amount: null, refunded: null, itemsTotal: null, itemCount: 0 }
+      order = {
+        orderId,
+        line,
+        lines: [],
+        fields: {},
+        amount: null,
+        refunded: null,
+        itemsTotal: null,
+        itemCount: 0,
+      }
       this.orders.set(orderId, order)
     }
     order.lines.push(line)
     for (const name of this.fields) {
       const v = values[name]
-      if (v !== null && v !== undefined && (order.fields[name] === null || order.fields[name] === undefined)) {
+      if (
+        v !== null &&
+        v !== undefined &&
+        (order.fields[name] === null || order.fields[name] === undefined)
+      ) {
         order.fields[name] = v
       }
     }
-    if (order.amount === null && typeof values['amount'] === 'string') order.amount = scaledOf(values['amount']) ?? null
+    if (order.amount === null && typeof values['amount'] === 'string')
+      order.amount = scaledOf(values['amount']) ?? null
     if (order.refunded === null && typeof values['refunded_amount'] === 'string') {
       order.refunded = scaledOf(values['refunded_amount']) ?? null
     }

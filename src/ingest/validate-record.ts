@@ -46,6 +46,7 @@ export function recordValidator(
     if (record.error) return { ok: false, line: record.line, diagnostics: [record.error] }
     const values: CanonicalValues = {}
     let diagnostics: Diagnostic[] | undefined
+    let failed: Set<string> | undefined
     for (const m of mapped) {
       const raw = record.values[m.column]
       if (isBlank(raw) || (m.field.type === 'id' && noneIds.has(String(raw).trim()))) {
@@ -55,24 +56,41 @@ export function recordValidator(
       const parsed = parseCell(m.field.type as FieldType, raw as string | number | boolean)
       if (parsed.ok) {
         values[m.field.name] = parsed.value
-        if (parsed.extra) for (const [k, v] of Object.entries(parsed.extra)) values[`${m.field.name}.${k}`] = v
+        if (parsed.extra)
+          for (const [k, v] of Object.entries(parsed.extra)) values[`${m.field.name}.${k}`] = v
       } else {
+        values[m.field.name] = null
+        failed ??= new Set()
+        failed.add(m.field.name)
         diagnostics ??= []
         diagnostics.push({
           code: parsed.code,
           params: { ...parsed.params, type: m.field.type },
-          at: { file: options.file, line: record.line, column: m.index, field: m.field.name, value: String(raw) },
+          at: {
+            file: options.file,
+            line: record.line,
+            column: m.index,
+            field: m.field.name,
+            value: String(raw),
+          },
         })
       }
     }
     for (const oneOf of required) {
-      if (oneOf.some((f) => values[f] !== null && values[f] !== undefined)) continue
+      // A field that failed to parse has already been reported; "missing" would say it twice.
+      if (oneOf.some((f) => (values[f] !== null && values[f] !== undefined) || failed?.has(f))) continue
       const first = mapping.get(oneOf.find((f) => mapping.has(f))!)!
       diagnostics ??= []
       diagnostics.push({
         code: 'ingest.row.missing_value',
         params: { fields: oneOf.join(' | ') },
-        at: { file: options.file, line: record.line, column: first.index, field: first.field.name, value: '' },
+        at: {
+          file: options.file,
+          line: record.line,
+          column: first.index,
+          field: first.field.name,
+          value: '',
+        },
       })
     }
     return diagnostics

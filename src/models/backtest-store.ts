@@ -1,7 +1,7 @@
+import type { TableDef } from '../sql/dialect.js'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
 import { registerMigration } from '../store/migrations.js'
-import type { TableDef } from '../sql/dialect.js'
 import type { BacktestResult } from './backtest.js'
 
 /** Stored backtests, read by the report: the whole result as JSON beside its dates. */
@@ -27,7 +27,11 @@ registerMigration({ version: 20, name: 'model backtests', up: (d) => d.createTab
  * @example
  * const id = await saveBacktest(conn, result, '2026-11-23 12:00:00')
  */
-export async function saveBacktest(conn: Connection, result: BacktestResult, createdAt: string): Promise<string> {
+export async function saveBacktest(
+  conn: Connection,
+  result: BacktestResult,
+  createdAt: string,
+): Promise<string> {
   return conn.transaction(async () => {
     const prefix = `bt-${result.calibrationEnd}-${result.holdoutEnd}-${result.unit}-`
     const row = await conn.one<{ n: number }>(
@@ -45,6 +49,8 @@ export async function saveBacktest(conn: Connection, result: BacktestResult, cre
 
 /** A stored backtest's result, or undefined. */
 export async function loadBacktest(conn: Connection, id: string): Promise<BacktestResult | undefined> {
-  const row = await conn.one<{ result: string }>(sql`SELECT CAST(result AS VARCHAR) AS result FROM backtests WHERE backtest_id = ${id}`)
+  const row = await conn.one<{ result: string }>(
+    sql`SELECT CAST(result AS VARCHAR) AS result FROM backtests WHERE backtest_id = ${id}`,
+  )
   return row ? (JSON.parse(row.result) as BacktestResult) : undefined
 }

@@ -4,10 +4,18 @@ import { type Fragment, ident, sql } from '../sql/fragment.js'
 import type { BgnbdParams } from './bgnbd-fit.js'
 import { bgnbdExpectedIfAlive, bgnbdPAlive } from './bgnbd-predict.js'
 import { type TimeUnit, UNIT_DAYS } from './btyd-data.js'
-import { addDaysIso, calibrationWindow, daysBetweenIso, purchaseCondition } from './btyd-summary.js'
+import {
+  addDaysIso,
+  calibrationWindow,
+  daysBetweenIso,
+  loadBtydTuples,
+  purchaseCondition,
+} from './btyd-summary.js'
 import { type FittedModels, fitModels, type ModelChoice } from './fit-models.js'
 import type { ModelFit } from './model-fit.js'
 import { paretoNbdConditionalExpected } from './pareto-nbd.js'
+
+const BAND_ORDER = ['Low', 'Medium', 'High']
 
 export interface BacktestOptions {
   readonly calibrationEnd: string
@@ -51,7 +59,13 @@ export interface BacktestResult {
     actualCumulative: number
     predictedCumulative: number
   }[]
-  readonly deciles: readonly { decile: number; customers: number; predicted: number; actual: number; lift: number }[]
+  readonly deciles: readonly {
+    decile: number
+    customers: number
+    predicted: number
+    actual: number
+    lift: number
+  }[]
   readonly churnBands: readonly GroupRow[]
   /** By RFM segment of the analytics snapshot at the calibration end, when one exists. */
   readonly rfmSegments: readonly GroupRow[] | null
@@ -83,13 +97,30 @@ export async function backtest(conn: Connection, options: BacktestOptions): Prom
   if (!(holdoutDays > 0)) {
     return {
       ok: false,
-      diagnostics: [{ code: 'models.backtest.bad_holdout', params: { ...options }, at: { field: 'holdout_end', value: options.holdoutEnd } }],
+      diagnostics: [
+        {
+          code: 'models.backtest.bad_holdout',
+          params: { ...options },
+          at: { field: 'holdout_end', value: options.holdoutEnd },
+        },
+      ],
     }
   }
   const period = calibrationWindow(options.calibrationEnd, options.includeZeroAmount)
-  const fitted = await fitModels(conn, period, { unit, models: options.models ?? 'all', summaryTable: 'backtest_summary' })
+  const fitted = await fitModels(conn, period, {
+    unit,
+    models: options.models ?? 'all',
+    summaryTable: 'backtest_summary',
+  })
   if (!fitted.ok) return fitted
-  const m = fitted.value
+  // Per-tuple predictions need every (x, t_x, T) row, also when the fit itself ran in the store.
+  const m = fitted.value.dataComplete
+    ? fitted.value
+    : {
+        ...fitted.value,
+        data: await loadBtydTuples(conn, fitted.value.tuplesTable, unit),
+        dataComplete: true,
+      }
   const bg = m.bgnbd!
   const H = holdoutDays / perUnit
   await writeTuplePredictions(conn, m, H)
@@ -133,17 +164,23 @@ export async function backtest(conn: Connection, options: BacktestOptions): Prom
         actualSpend: Number(totals['actual_spend']),
         predictedSpend: m.gg ? Number(totals['pred_spend']) : null,
       },
-      purchases: { mae: Number(totals['mae']), rmse: Number(totals['rmse']), correlation: num(totals['corr']) },
+      purchases: {
+        mae: Number(totals['mae']),
+        rmse: Number(totals['rmse']),
+        correlation: num(totals['corr']),
+      },
       spend: m.gg
         ? { mae: Number(totals['s_mae']), rmse: Number(totals['s_rmse']), correlation: num(totals['s_corr']) }
         : null,
       tracking: await tracking(conn, m, bg.params, H),
       deciles: await deciles(conn),
-      churnBands: await groups(
-        conn,
-        sql`CASE WHEN 1 - b.p_alive < ${bands.medium} THEN 'Low' WHEN 1 - b.p_alive < ${bands.high} THEN 'Medium' ELSE 'High' END`,
-        sql`backtest_customers b`,
-      ),
+      churnBands: (
+        await groups(
+          conn,
+          sql`CASE WHEN 1 - b.p_alive < ${bands.medium} THEN 'Low' WHEN 1 - b.p_alive < ${bands.high} THEN 'Medium' ELSE 'High' END`,
+          sql`backtest_customers b`,
+        )
+      ).sort((x, y) => BAND_ORDER.indexOf(x.group) - BAND_ORDER.indexOf(y.group)),
       rfmSegments: await rfmGroups(conn, addDaysIso(options.calibrationEnd, 1)),
     },
   }
@@ -202,7 +239,12 @@ async function writeActuals(conn: Connection, options: BacktestOptions, summary:
   return 'backtest_actuals'
 }
 
-async function tracking(conn: Connection, m: FittedModels, bg: BgnbdParams, H: number): Promise<BacktestResult['tracking']> {
+async function tracking(
+  conn: Connection,
+  m: FittedModels,
+  bg: BgnbdParams,
+  H: number,
+): Promise<BacktestResult['tracking']> {
   // Σ over customers of P(alive)·lead(x, T, t) = Σ over distinct (x, T) of lead · Σ P(alive).
   const d = m.data
   const groups = new Map<string, { x: number; T: number; alive: number }>()
@@ -217,7 +259,13 @@ async function tracking(conn: Connection, m: FittedModels, bg: BgnbdParams, H: n
     sql`SELECT period, count(*) AS n FROM backtest_days GROUP BY period ORDER BY period`,
   )
   const actualBy = new Map(actualRows.map((r) => [Number(r.period), Number(r.n)]))
-  const out: { period: number; actual: number; predicted: number; actualCumulative: number; predictedCumulative: number }[] = []
+  const out: {
+    period: number
+    actual: number
+    predicted: number
+    actualCumulative: number
+    predictedCumulative: number
+  }[] = []
   let actualCumulative = 0
   let previous = 0
   for (let k = 1; k <= periods; k++) {
@@ -226,7 +274,13 @@ async function tracking(conn: Connection, m: FittedModels, bg: BgnbdParams, H: n
     for (const g of groups.values()) cumulative += g.alive * bgnbdExpectedIfAlive(bg, g.x, g.T, t)
     const actual = actualBy.get(k) ?? 0
     actualCumulative += actual
-    out.push({ period: k, actual, predicted: cumulative - previous, actualCumulative, predictedCumulative: cumulative })
+    out.push({
+      period: k,
+      actual,
+      predicted: cumulative - previous,
+      actualCumulative,
+      predictedCumulative: cumulative,
+    })
     previous = cumulative
   }
   return out
@@ -249,11 +303,7 @@ async function deciles(conn: Connection): Promise<BacktestResult['deciles']> {
   }))
 }
 
-async function groups(
-  conn: Connection,
-  key: Fragment,
-  from: Fragment,
-): Promise<GroupRow[]> {
+async function groups(conn: Connection, key: Fragment, from: Fragment): Promise<GroupRow[]> {
   const rows = await conn.all<Row>(sql`
     SELECT ${key} AS grp, count(*) AS customers, avg(b.p_alive) AS mean_p_alive, sum(b.pred_bg) AS predicted,
       sum(b.actual) AS actual, avg(CASE WHEN b.actual > 0 THEN 1.0 ELSE 0.0 END) AS active_share
@@ -286,4 +336,3 @@ async function rfmGroups(conn: Connection, asOf: string): Promise<GroupRow[] | n
     sql`backtest_customers b LEFT JOIN customer_scores cs ON cs.customer_id = b.customer_id AND cs.snapshot_id = ${snapshotId}`,
   )
 }
-

@@ -24,7 +24,13 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const
 export function bgnbdLogLikelihood(p: BgnbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, a, b } = p
   const base =
-    lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x)
+    lgamma(r + x) -
+    lgamma(r) +
+    r * Math.log(alpha) +
+    lgamma(a + b) +
+    lgamma(b + x) -
+    lgamma(b) -
+    lgamma(a + b + x)
   const u = -(r + x) * Math.log(alpha + T)
   if (x === 0) return base + u
   const v = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx)
@@ -116,7 +122,10 @@ export function bgnbdObjective(data: BtydData): ValueAndGradient {
       ga += w * wv * invA
       gb += w * wv * dA4db[k]!
     }
-    return { f: -ll / total, g: [(-gr * r) / total, (-galpha * alpha) / total, (-ga * a) / total, (-gb * b) / total] }
+    return {
+      f: -ll / total,
+      g: [(-gr * r) / total, (-galpha * alpha) / total, (-ga * a) / total, (-gb * b) / total],
+    }
   }
 }
 

@@ -11,7 +11,8 @@ import { lbeta, lgamma, logAddExp } from './special-functions.js'
  */
 export function bgnbdPAlive(p: BgnbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return 1
-  const logOdds = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx))
+  const logOdds =
+    Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx))
   return logOdds > 700 ? 0 : 1 / (1 + Math.exp(logOdds))
 }
 
@@ -27,7 +28,13 @@ export function bgnbdPAlive(p: BgnbdParams, x: number, tx: number, T: number): n
  * @example
  * bgnbdConditionalExpected(params, 26, 30.857, 31, 52) // CDNOW customer 1516: 25.757
  */
-export function bgnbdConditionalExpected(p: BgnbdParams, x: number, tx: number, T: number, t: number): number {
+export function bgnbdConditionalExpected(
+  p: BgnbdParams,
+  x: number,
+  tx: number,
+  T: number,
+  t: number,
+): number {
   return bgnbdExpectedIfAlive(p, x, T, t) * bgnbdPAlive(p, x, tx, T)
 }
 

@@ -117,7 +117,12 @@ export function thinned(data: BtydData, maxRows: number): BtydData {
   const perUnit = UNIT_DAYS[data.unit]
   const rows: BtydTupleRow[] = []
   for (let i = 0; i < data.size; i += step) {
-    rows.push({ x: data.x[i]!, tx_days: data.tx[i]! * perUnit, T_days: data.T[i]! * perUnit, n: data.weight[i]! })
+    rows.push({
+      x: data.x[i]!,
+      tx_days: data.tx[i]! * perUnit,
+      T_days: data.T[i]! * perUnit,
+      n: data.weight[i]!,
+    })
   }
   return btydData(rows, data.unit)
 }

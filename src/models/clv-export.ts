@@ -17,14 +17,23 @@ import { fitModels } from './fit-models.js'
  */
 export async function exportClv(
   conn: Connection,
-  input: { calibrationEnd: string; unit: TimeUnit; format: BulkFormat; path: string; includeZeroAmount?: boolean } & ClvOptions,
+  input: {
+    calibrationEnd: string
+    unit: TimeUnit
+    format: BulkFormat
+    path: string
+    includeZeroAmount?: boolean
+  } & ClvOptions,
 ): Promise<Result<{ customers: number }>> {
   const fitted = await fitModels(conn, calibrationWindow(input.calibrationEnd, input.includeZeroAmount), {
     unit: input.unit,
     models: 'bgnbd+gg',
   })
   if (!fitted.ok) return fitted
-  const table = await scoreCustomers(conn, fitted.value, { ...input, startDate: addDaysIso(input.calibrationEnd, 1) })
+  const table = await scoreCustomers(conn, fitted.value, {
+    ...input,
+    startDate: addDaysIso(input.calibrationEnd, 1),
+  })
   const d = conn.dialect
   await conn.copyToFile(
     sql`SELECT customer_id, x AS repeat_purchases, tx_days, "T_days" AS t_days, monetary AS mean_repeat_value,

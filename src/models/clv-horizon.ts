@@ -29,7 +29,10 @@ export function horizonGrid(options: ClvOptions = {}): number[] {
 /** Discount factor of each period (mid-point convention). */
 export function discountFactors(options: ClvOptions = {}): number[] {
   const { horizonDays, discountRate, steps } = { ...CLV_DEFAULTS, ...options }
-  return Array.from({ length: steps }, (_, k) => (1 + discountRate) ** (-((k + 0.5) * horizonDays) / steps / 365))
+  return Array.from(
+    { length: steps },
+    (_, k) => (1 + discountRate) ** (-((k + 0.5) * horizonDays) / steps / 365),
+  )
 }
 
 /**

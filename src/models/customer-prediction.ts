@@ -4,7 +4,13 @@ import { ident, sql } from '../sql/fragment.js'
 import { bgnbdConditionalExpected, bgnbdPAlive } from './bgnbd-predict.js'
 import { type TimeUnit, UNIT_DAYS } from './btyd-data.js'
 import { calibrationWindow } from './btyd-summary.js'
-import { type ClvOptions, daysUntilExpected, discountedPurchases, discountFactors, horizonGrid } from './clv-horizon.js'
+import {
+  type ClvOptions,
+  daysUntilExpected,
+  discountedPurchases,
+  discountFactors,
+  horizonGrid,
+} from './clv-horizon.js'
 import { type FittedModels, fitModels } from './fit-models.js'
 import { gammaGammaExpectedValue } from './gamma-gamma.js'
 import { paretoNbdConditionalExpected, paretoNbdPAlive } from './pareto-nbd.js'
@@ -14,8 +20,20 @@ export interface CustomerPrediction {
   readonly calibrationEnd: string
   readonly unit: TimeUnit
   readonly horizon: number
-  readonly summary: { x: number; tx: number; T: number; monetary: number | null; firstPurchase: string; lastPurchase: string }
-  readonly bgnbd: { pAlive: number; expectedPurchases: number; clv: number | null; nextOrderInDays: number | null }
+  readonly summary: {
+    x: number
+    tx: number
+    T: number
+    monetary: number | null
+    firstPurchase: string
+    lastPurchase: string
+  }
+  readonly bgnbd: {
+    pAlive: number
+    expectedPurchases: number
+    clv: number | null
+    nextOrderInDays: number | null
+  }
   readonly pareto: { pAlive: number; expectedPurchases: number } | null
   readonly expectedAov: number | null
 }
@@ -45,7 +63,13 @@ export async function latestPurchaseDate(conn: Connection): Promise<string | und
  */
 export async function predictCustomer(
   conn: Connection,
-  input: { customerId: string; horizon: number; unit: TimeUnit; calibrationEnd: string; includeZeroAmount?: boolean } & ClvOptions,
+  input: {
+    customerId: string
+    horizon: number
+    unit: TimeUnit
+    calibrationEnd: string
+    includeZeroAmount?: boolean
+  } & ClvOptions,
 ): Promise<Result<CustomerPrediction>> {
   const fitted = await fitModels(conn, calibrationWindow(input.calibrationEnd, input.includeZeroAmount), {
     unit: input.unit,
@@ -53,7 +77,14 @@ export async function predictCustomer(
   })
   if (!fitted.ok) return fitted
   const m: FittedModels = fitted.value
-  const row = await conn.one<{ x: number; tx_days: number; T_days: number; monetary: number | null; first: string; last: string }>(sql`
+  const row = await conn.one<{
+    x: number
+    tx_days: number
+    T_days: number
+    monetary: number | null
+    first: string
+    last: string
+  }>(sql`
     SELECT x, tx_days, "T_days", monetary, CAST(first_purchase AS VARCHAR) AS first, CAST(last_purchase AS VARCHAR) AS last
     FROM ${ident(m.summaryTable)} WHERE customer_id = ${input.customerId}`)
   if (!row) {
@@ -82,7 +113,10 @@ export async function predictCustomer(
       bgnbd: {
         pAlive: bgnbdPAlive(bg, x, tx, T),
         expectedPurchases: bgnbdConditionalExpected(bg, x, tx, T, input.horizon),
-        clv: aov === null ? null : discountedPurchases(cumulative, discountFactors({ ...input, horizonDays })) * aov,
+        clv:
+          aov === null
+            ? null
+            : discountedPurchases(cumulative, discountFactors({ ...input, horizonDays })) * aov,
         nextOrderInDays: daysUntilExpected(cumulative, grid),
       },
       pareto: m.pareto

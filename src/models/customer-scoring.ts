@@ -38,7 +38,11 @@ export interface ScoreOptions extends ClvOptions {
  * @example
  * const table = await scoreCustomers(conn, fitted, { startDate: '1997-10-01' })
  */
-export async function scoreCustomers(conn: Connection, fitted: FittedModels, options: ScoreOptions): Promise<string> {
+export async function scoreCustomers(
+  conn: Connection,
+  fitted: FittedModels,
+  options: ScoreOptions,
+): Promise<string> {
   const bg = fitted.bgnbd
   if (!bg) throw new Error('scoreCustomers needs a BG/NBD fit')
   const table = options.table ?? 'btyd_predictions'
@@ -95,16 +99,12 @@ async function writeLeadTable(
   const factors = discountFactors(options)
   const shortDays = options.shortDays ?? 90
   const gridCols = grid.map((_, k) => `g${k + 1}`)
-  const data = fitted.data
-  const seen = new Set<number>()
+  const pairs = await conn.all<{ x: number; t: number }>(
+    sql`SELECT DISTINCT x, "T_days" AS t FROM ${ident(fitted.tuplesTable)}`,
+  )
   const rows: number[][] = []
-  for (let i = 0; i < data.size; i++) {
-    const x = data.x[i]!
-    const tDays = Math.round(data.T[i]! * perUnit)
-    const key = x * 1e7 + tDays
-    if (seen.has(key)) continue
-    seen.add(key)
-    const T = data.T[i]!
+  for (const { x, t: tDays } of pairs) {
+    const T = tDays / perUnit
     const cumulative = grid.map((days) => bgnbdExpectedIfAlive(params, x, T, days / perUnit))
     rows.push([
       x,

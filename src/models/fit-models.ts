@@ -1,8 +1,15 @@
 import type { Diagnostic, Result } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
 import { type BgnbdFit, fitBgnbd } from './bgnbd-fit.js'
-import { type BtydData, repeatBuyers, type TimeUnit } from './btyd-data.js'
-import { type CalibrationPeriod, createSummaryTable, loadBtydData, loadSpendBins } from './btyd-summary.js'
+import { fitBgnbdInStore } from './bgnbd-fit-in-store.js'
+import type { BtydData, TimeUnit } from './btyd-data.js'
+import {
+  type CalibrationPeriod,
+  createSummaryTable,
+  createTuplesTable,
+  loadBtydTuples,
+  loadSpendBins,
+} from './btyd-summary.js'
 import { fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js'
 import { fitParetoNbd, type ParetoNbdFit } from './pareto-nbd.js'
 
@@ -21,9 +28,13 @@ export interface FitOptions {
 /** The fitted models plus the data they saw; the per-customer summary stays in `summaryTable`. */
 export interface FittedModels {
   readonly summaryTable: string
+  /** The collapsed (x, tx_days, T_days, n) table. */
+  readonly tuplesTable: string
   readonly unit: TimeUnit
   readonly period: CalibrationPeriod
+  /** The collapsed rows in TypeScript; a thinned copy when `dataComplete` is false (large data). */
   readonly data: BtydData
+  readonly dataComplete: boolean
   readonly customers: number
   readonly repeatBuyers: number
   readonly bgnbd?: BgnbdFit
@@ -35,6 +46,10 @@ export interface FittedModels {
 }
 
 export const DEFAULT_MIN_REPEAT_BUYERS = 20
+/** Above this many distinct (x, t_x, T) rows a BG/NBD(+GG) fit runs in the store (Pareto/NBD always loads all rows). */
+export const IN_MEMORY_ROWS = 50_000
+/** Size of the thinned copy used to find starting points for in-store fits. */
+const COARSE_ROWS = 10_000
 
 /**
  * Summarises the calibration period in SQL and fits the chosen models, or explains why the data cannot
@@ -52,20 +67,33 @@ export async function fitModels(
   const models = options.models ?? 'all'
   const minRepeat = options.minRepeatBuyers ?? DEFAULT_MIN_REPEAT_BUYERS
   const summaryTable = await createSummaryTable(conn, period, options.summaryTable)
-  const data = await loadBtydData(conn, summaryTable, options.unit)
+  const tuples = await createTuplesTable(conn, summaryTable)
   const at = { field: 'calibration_end', value: period.measureTo }
-  if (data.customers === 0) return refuse({ code: 'models.no_purchases', params: { date: period.ordersBefore }, at })
-  let maxT = 0
-  for (let i = 0; i < data.size; i++) maxT = Math.max(maxT, data.T[i]!)
-  if (maxT <= 0) return refuse({ code: 'models.one_day_of_history', params: { date: period.measureTo }, at })
-  const repeat = repeatBuyers(data)
+  if (tuples.customers === 0)
+    return refuse({ code: 'models.no_purchases', params: { date: period.ordersBefore }, at })
+  if (tuples.maxTDays <= 0)
+    return refuse({ code: 'models.one_day_of_history', params: { date: period.measureTo }, at })
+  const repeat = tuples.repeatBuyers
   const wantsFrequency = models !== 'gg'
   if (repeat < minRepeat) {
-    return refuse({ code: 'models.too_few_repeat_buyers', params: { n: repeat, min: minRepeat, customers: data.customers }, at })
+    return refuse({
+      code: 'models.too_few_repeat_buyers',
+      params: { n: repeat, min: minRepeat, customers: tuples.customers },
+      at,
+    })
   }
+  // Small data comes into TypeScript whole; large data stays in the store and only a thinned copy comes
+  // in, to search starting points on (the BG/NBD likelihood is then finished as SQL aggregates).
+  const inStore = tuples.rows > IN_MEMORY_ROWS && models !== 'pareto' && models !== 'all'
+  const every = inStore ? Math.ceil(tuples.rows / COARSE_ROWS) : 1
+  const data = await loadBtydTuples(conn, tuples.table, options.unit, every)
   const warnings: Diagnostic[] = []
   const fits: { bgnbd?: BgnbdFit; pareto?: ParetoNbdFit; gg?: GammaGammaFit } = {}
-  if (wantsFrequency && models !== 'pareto') fits.bgnbd = fitBgnbd(data)
+  if (wantsFrequency && models !== 'pareto') {
+    fits.bgnbd = inStore
+      ? await fitBgnbdInStore(conn, tuples.table, options.unit, data, tuples)
+      : fitBgnbd(data)
+  }
   if (wantsFrequency && (models === 'all' || models === 'pareto')) fits.pareto = fitParetoNbd(data)
   for (const fit of [fits.bgnbd, fits.pareto]) {
     if (fit && !Object.values<number>(fit.params).every((v) => Number.isFinite(v) && v > 0)) {
@@ -81,10 +109,12 @@ export async function fitModels(
     ok: true,
     value: {
       summaryTable,
+      tuplesTable: tuples.table,
       unit: options.unit,
       period,
       data,
-      customers: data.customers,
+      dataComplete: !inStore,
+      customers: tuples.customers,
       repeatBuyers: repeat,
       ...fits,
       warnings,

@@ -90,7 +90,7 @@ export function hyp2f1LogPositive(a: number, b: number, c: number, z: number): n
     term *= ratio
     sum += term
     if (ratio < 1) {
-      const bound = ratio > z ? ratio : z
+      const bound = Math.max(ratio, z)
       if (term * bound <= 1e-16 * sum * (1 - bound)) return Math.log(sum)
     }
     if (sum > 1e250) break

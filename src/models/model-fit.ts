@@ -1,4 +1,4 @@
-import { bfgs, hessian, invert, minimize, type ValueAndGradient } from './optimizer.js'
+import { bfgs, hessian, invert, type MinimizeResult, minimize, type ValueAndGradient } from './optimizer.js'
 
 /** Which model a fit is of. */
 export type ModelName = 'bgnbd' | 'pareto' | 'gg'
@@ -39,10 +39,12 @@ export function fitLogParameterised<P extends string>(
    * run on the full data finishes from its optimum (with its curvature), so big data costs few evaluations. */
   coarse?: ValueAndGradient,
 ): ModelFit<P> {
-  let best
+  let best: MinimizeResult
   if (coarse) {
     const rough = minimize(coarse, starts)
-    best = bfgs(meanNll, rough.x, { inverseHessian: rough.inverseHessian ?? invert(hessian(coarse, rough.x)) })
+    best = bfgs(meanNll, rough.x, {
+      inverseHessian: rough.inverseHessian ?? invert(hessian(coarse, rough.x)),
+    })
   } else best = minimize(meanNll, starts)
   const H = hessian(meanNll, best.x).map((row) => row.map((v) => v * customers))
   const cov = invert(H)

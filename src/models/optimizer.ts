@@ -16,6 +16,8 @@ export interface MinimizeOptions {
   readonly maxIter?: number
   /** Continue from an earlier run's inverse-Hessian estimate instead of the identity. */
   readonly inverseHessian?: number[][]
+  /** Step halvings before a line search gives up (default 60); keep small when evaluations are costly. */
+  readonly maxHalvings?: number
 }
 
 export interface MinimizeResult {
@@ -32,27 +34,40 @@ const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, i) =
 const maxAbs = (a: readonly number[]) => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0)
 
 /**
- * Central-difference gradient of a scalar function; for models whose likelihood has no convenient
- * analytic derivative (Pareto/NBD's ₂F₁ terms).
+ * Finite-difference gradient of a scalar function, for models whose likelihood has no convenient
+ * analytic derivative (Pareto/NBD's ₂F₁ terms). Central differences (2n + 1 evaluations) are accurate to
+ * ~1e−10; forward differences (n + 1) to ~1e−6, enough to search from several starts.
  *
  * @example
  * const fg = numericGradient((x) => x[0]! ** 2)
  * fg([3]).g // ≈ [6]
  */
-export function numericGradient(f: (x: readonly number[]) => number, step = 1e-6): ValueAndGradient {
+export function numericGradient(
+  f: (x: readonly number[]) => number,
+  step = 1e-6,
+  scheme: 'central' | 'forward' = 'central',
+): ValueAndGradient {
   const fg = (x: readonly number[]) => {
+    const fx = f(x)
     const g = x.map((xi, i) => {
       const h = step * Math.max(1, Math.abs(xi))
       const up = [...x]
-      const down = [...x]
       up[i] = xi + h
+      if (scheme === 'forward') return (f(up) - fx) / h
+      const down = [...x]
       down[i] = xi - h
       return (f(up) - f(down)) / (2 * h)
     })
-    return { f: f(x), g }
+    return { f: fx, g }
   }
   return Object.assign(fg, { value: f })
 }
+
+/** What the BFGS core asks its driver for: the value alone, or value and gradient, at x. */
+type Request = { readonly x: number[]; readonly valueOnly: boolean }
+type Answer = { f: number; g?: number[] }
+/** Asynchronous objective (e.g. a likelihood evaluated as SQL aggregates where the data lives). */
+export type AsyncValueAndGradient = (x: readonly number[]) => Promise<{ f: number; g: number[] }>
 
 /**
  * BFGS from one start. Returns the best point reached even when it did not converge.
@@ -60,12 +75,49 @@ export function numericGradient(f: (x: readonly number[]) => number, step = 1e-6
  * @example
  * bfgs(({ 0: a, 1: b }) => ({ f: (a - 1) ** 2 + (b + 2) ** 2, g: [2 * (a - 1), 2 * (b + 2)] }), [0, 0]).x // ≈ [1, −2]
  */
-export function bfgs(fg: ValueAndGradient, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+export function bfgs(
+  fg: ValueAndGradient,
+  x0: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  const steps = bfgsSteps(x0, options, fg.value !== undefined)
+  let next = steps.next()
+  while (!next.done) {
+    const q = next.value
+    next = steps.next(q.valueOnly ? { f: fg.value!(q.x) } : fg(q.x))
+  }
+  return next.value
+}
+
+/**
+ * The same BFGS for an asynchronous objective (one SQL round trip per evaluation).
+ *
+ * @example
+ * await bfgsAsync(async (x) => sqlObjective(x), start, { inverseHessian })
+ */
+export async function bfgsAsync(
+  fg: AsyncValueAndGradient,
+  x0: readonly number[],
+  options: MinimizeOptions = {},
+): Promise<MinimizeResult> {
+  const steps = bfgsSteps(x0, options, false)
+  let next = steps.next()
+  while (!next.done) next = steps.next(await fg(next.value.x))
+  return next.value
+}
+
+function* bfgsSteps(
+  x0: readonly number[],
+  options: MinimizeOptions,
+  cheapValue: boolean,
+): Generator<Request, MinimizeResult, Answer> {
   const n = x0.length
   const gradTol = options.gradTol ?? 1e-9
   const maxIter = options.maxIter ?? 500
   let x = [...x0]
-  let { f, g } = fg(x)
+  const first = yield { x, valueOnly: false }
+  let f = first.f
+  let g = first.g!
   if (!Number.isFinite(f)) return { x, f, g, iterations: 0, converged: false }
   let H = options.inverseHessian ?? identity(n)
   let fresh = !options.inverseHessian
@@ -82,14 +134,18 @@ export function bfgs(fg: ValueAndGradient, x0: readonly number[], options: Minim
     // The first step of a fresh quasi-Newton matrix has no scale: keep it to a unit move in log-space.
     let step = fresh ? Math.min(1, 1 / Math.max(1e-12, maxAbs(d))) : 1
     let accepted: { x: number[]; f: number; g: number[] } | undefined
-    for (let k = 0; k < 60; k++) {
+    for (let k = 0; k < (options.maxHalvings ?? 60); k++) {
       const xn = x.map((v, i) => v + step * d[i]!)
       // Rejected trials need only the value: with numerical gradients that is 1/(2n+1) of the cost.
-      const fn = fg.value ? fg.value(xn) : Number.NaN
-      if (!fg.value || (Number.isFinite(fn) && fn <= f + 1e-4 * step * slope)) {
-        const trial = fg(xn)
-        if (Number.isFinite(trial.f) && trial.f <= f + 1e-4 * step * slope && trial.g.every(Number.isFinite)) {
-          accepted = { x: xn, ...trial }
+      const fn = cheapValue ? (yield { x: xn, valueOnly: true }).f : Number.NaN
+      if (!cheapValue || (Number.isFinite(fn) && fn <= f + 1e-4 * step * slope)) {
+        const trial = yield { x: xn, valueOnly: false }
+        if (
+          Number.isFinite(trial.f) &&
+          trial.f <= f + 1e-4 * step * slope &&
+          trial.g!.every(Number.isFinite)
+        ) {
+          accepted = { x: xn, f: trial.f, g: trial.g! }
           break
         }
       }
@@ -181,7 +237,9 @@ export function nelderMead(
       if (fc < Math.min(fr, values[n]!)) {
         ;[simplex[n], values[n]] = [contracted, fc]
       } else {
-        simplex = simplex.map((p, i) => (i === 0 ? p : p.map((v, j) => simplex[0]![j]! + 0.5 * (v - simplex[0]![j]!))))
+        simplex = simplex.map((p, i) =>
+          i === 0 ? p : p.map((v, j) => simplex[0]![j]! + 0.5 * (v - simplex[0]![j]!)),
+        )
         values = simplex.map(value)
       }
     }

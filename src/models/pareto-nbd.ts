@@ -1,5 +1,5 @@
-import { type BtydData, thinned } from './btyd-data.js'
 import { COARSE_ROWS, meanRate } from './bgnbd-fit.js'
+import { type BtydData, thinned } from './btyd-data.js'
 import { hyp2f1Log, hyp2f1LogPositive } from './hypergeometric.js'
 import { fitLogParameterised, type ModelFit } from './model-fit.js'
 import { numericGradient } from './optimizer.js'
@@ -157,8 +157,10 @@ export function fitParetoNbd(data: BtydData): ParetoNbdFit {
     [0.5, 0.5, 2],
     [2, 1, 0.3],
   ].map(([r, s, ratio]) => [Math.log(r!), Math.log(r! / rate), Math.log(s!), Math.log((ratio! * r!) / rate)])
+  // Starts are searched with cheap forward differences (on a thinned copy when the data is large); the
+  // best is finished on all the data with central differences.
   const small = thinned(data, COARSE_ROWS)
-  const coarse = small === data ? undefined : numericGradient(paretoNbdMeanNll(small))
+  const coarse = numericGradient(paretoNbdMeanNll(small), 1e-6, 'forward')
   const full = numericGradient(paretoNbdMeanNll(data))
   return fitLogParameterised('pareto', NAMES, full, starts, data.customers, data.size, coarse)
 }

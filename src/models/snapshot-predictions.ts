@@ -30,7 +30,11 @@ export function makePredictStep(options: PredictStepOptions = {}): PredictionSte
     })
     if (!fitted.ok) return { ok: false, diagnostics: fitted.diagnostics }
     const models = fitted.value
-    const scored = await scoreCustomers(conn, models, { ...options, startDate: asOf, table: 'snapshot_btyd_scores' })
+    const scored = await scoreCustomers(conn, models, {
+      ...options,
+      startDate: asOf,
+      table: 'snapshot_btyd_scores',
+    })
     const table = 'snapshot_predictions'
     await conn.run(sql`DROP TABLE IF EXISTS ${ident(table)}`)
     await conn.run(sql`
@@ -48,15 +52,21 @@ export function makePredictStep(options: PredictStepOptions = {}): PredictionSte
         model: 'bgnbd+gg',
         bgnbd: { params: bg.params, standardErrors: bg.standardErrors, logLikelihood: bg.logLikelihood },
         gg: models.gg
-          ? { params: models.gg.params, standardErrors: models.gg.standardErrors, logLikelihood: models.gg.logLikelihood }
+          ? {
+              params: models.gg.params,
+              standardErrors: models.gg.standardErrors,
+              logLikelihood: models.gg.logLikelihood,
+            }
           : null,
         customers: models.customers,
         repeatBuyers: models.repeatBuyers,
         distinctSummaries: models.data.size,
         warnings: models.warnings,
         definitions: {
-          clv_12m: 'Σ monthly BG/NBD expected purchases × Gamma-Gamma expected value, discounted (annual rate, mid-month)',
-          expected_next_order_at: 'asOf + days until BG/NBD expected purchases reach 1; null if not within 12 months',
+          clv_12m:
+            'Σ monthly BG/NBD expected purchases × Gamma-Gamma expected value, discounted (annual rate, mid-month)',
+          expected_next_order_at:
+            'asOf + days until BG/NBD expected purchases reach 1; null if not within 12 months',
         },
       },
     }

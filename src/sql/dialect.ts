@@ -89,19 +89,28 @@ export interface Dialect {
   /** Whole years elapsed from `from` to `to` (both dates): an age on a given day. */
   wholeYearsBetween(from: Fragment, to: Fragment): Fragment
   /**
-   * Aggregate: a JSON array text of objects `{key: value, …}`, one per row, in `orderBy` order.
-   * Keys are program constants (lowercase words), never user input.
+   * Aggregate over rows of (name, weight): a JSON array text of the `n` heaviest, heaviest first (ties by
+   * name, so it is deterministic), each `{"name": …, "share": weight / Σ weight of the group}`.
    */
-  jsonObjectArrayAgg(fields: readonly (readonly [string, Fragment])[], orderBy: Fragment): Fragment
+  topShares(name: Fragment, weight: Fragment, n: number): Fragment
+  /** Text of `key` in the element `index` (0-based) of a JSON array text. */
+  jsonArrayItemText(json: Fragment, index: number, key: string): Fragment
+  /**
+   * Statement capping the engine's working memory for this connection (megabytes); beyond it the engine
+   * spills to disk instead of growing. For heavy batch work (analyze) on a shared machine.
+   */
+  limitMemory(megabytes: number): Fragment
   // --- added by ingest -------------------------------------------------------------------------------
   /** Aggregate: the continuous (interpolated) quantile `fraction` (0–1) of a numeric expression. */
   quantileCont(expr: Fragment, fraction: number): Fragment
   // --- added by demo ----------------------------------------------------------------------------------
   /**
-   * A relation (for FROM) over a UTF-8 CSV file with a header row and exactly `columns`, typed as declared;
-   * empty cells are NULL. Meant for bulk-loading files the program wrote itself.
+   * A relation (for FROM) over a UTF-8 delimited text file with exactly `columns`, typed as declared;
+   * empty cells are NULL. `csv`: comma-separated with a header row and RFC 4180 quotes; `tsv-raw`:
+   * tab-separated, no header, no quoting at all (values hold no tabs or line breaks). Meant for
+   * bulk-loading files the program wrote itself.
    */
-  csvRelation(path: string, columns: readonly ColumnDef[]): Fragment
+  delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
 }
 
 /** Error for a helper a dialect has not implemented: names the dialect so the gap is obvious. */

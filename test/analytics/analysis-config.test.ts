@@ -3,7 +3,10 @@ import { DEFAULT_CONFIG, parseAnalysisConfig } from '../../src/analytics/index.j
 
 describe('analysis config', () => {
   it('overlays a file on the defaults', () => {
-    const r = parseAnalysisConfig({ lifecycle: { churnDays: 365, loyal: { minOrders: 4 } }, valueTiers: { basis: 'clv' } })
+    const r = parseAnalysisConfig({
+      lifecycle: { churnDays: 365, loyal: { minOrders: 4 } },
+      valueTiers: { basis: 'clv' },
+    })
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.value.lifecycle.churnDays).toBe(365)
@@ -37,7 +40,11 @@ describe('analysis config', () => {
   it('checks an edited segment map and picks the quartile map for 4 bins', () => {
     const bad = parseAnalysisConfig({ rfm: { segments: { Everyone: ['111'] } } })
     expect(bad.ok).toBe(false)
-    if (!bad.ok) expect(bad.diagnostics[0]).toMatchObject({ code: 'analytics.segment_map.missing', at: { field: 'rfm.segments' } })
+    if (!bad.ok)
+      expect(bad.diagnostics[0]).toMatchObject({
+        code: 'analytics.segment_map.missing',
+        at: { field: 'rfm.segments' },
+      })
     const four = parseAnalysisConfig({ rfm: { bins: 4 } })
     expect(four.ok && Object.values(four.value.rfm.segments!).flat().length).toBe(64)
   })

@@ -54,7 +54,12 @@ describe('strata analyze / export scores / customer', () => {
       revenue: 200,
     })
     expect(json.summary.byLifecycle.map((g: { key: string }) => g.key)).toEqual([
-      'Prospect', 'New', 'Repeat', 'Loyal', 'At-risk', 'Churned',
+      'Prospect',
+      'New',
+      'Repeat',
+      'Loyal',
+      'At-risk',
+      'Churned',
     ])
   })
 
@@ -62,7 +67,9 @@ describe('strata analyze / export scores / customer', () => {
     const good = join(dir, 'rules.json')
     writeFileSync(good, JSON.stringify({ lifecycle: { churnDays: 365 } }))
     const res = await cli(['analyze', '--as-of', '2024-07-01', '--db', db, '--config', good, '--json'])
-    expect(JSON.parse(res.out).summary.byLifecycle.some((g: { key: string }) => g.key === 'Churned')).toBe(false)
+    expect(JSON.parse(res.out).summary.byLifecycle.some((g: { key: string }) => g.key === 'Churned')).toBe(
+      false,
+    )
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, JSON.stringify({ lifecycle: { churnDays: -1 }, rfm: { segments: { All: ['111'] } } }))
     const err = await cli(['analyze', '--db', db, '--config', bad])
@@ -77,7 +84,9 @@ describe('strata analyze / export scores / customer', () => {
     const csv = await cli(['export', 'scores', '--snapshot', '1', '--db', db])
     expect(csv.code).toBe(0)
     const lines = csv.out.trim().split('\n')
-    expect(lines[0]).toMatch(/^customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment,lifecycle,value_tier,/)
+    expect(lines[0]).toMatch(
+      /^customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment,lifecycle,value_tier,/,
+    )
     expect(lines).toHaveLength(10)
     const out = join(dir, 'scores.json')
     expect((await cli(['export', 'scores', '--format', 'json', '--out', out, '--db', db])).code).toBe(0)

@@ -9,7 +9,11 @@ import { loadFixture, SHOP } from './fixture.js'
  * Every analytic on every configured engine, compared on RESULTS (not SQL text). A new engine adds one
  * entry; an engine that cannot run yet stays listed with the reason it is skipped.
  */
-const ENGINES: { name: string; open: () => Promise<{ conn: Connection; close(): Promise<void> }>; skip?: string }[] = [
+const ENGINES: {
+  name: string
+  open: () => Promise<{ conn: Connection; close(): Promise<void> }>
+  skip?: string
+}[] = [
   { name: 'duckdb', open: () => openStore(':memory:') },
   {
     name: 'clickhouse',
@@ -22,15 +26,105 @@ type Scores = Record<string, Record<string, unknown>>
 
 /** Worked out by hand from `SHOP` (asOf 2024-07-01, N = 6 scored customers); see fixture.ts. */
 const EXPECTED: Scores = {
-  c1: { recency_days: 1, frequency: 3, monetary: 200, r: 4, f: 5, m: 4, rfm_segment: 'Champions', lifecycle: 'Loyal', value_tier: 'potential' },
-  c2: { recency_days: 30, frequency: 1, monetary: 80, r: 2, f: 1, m: 2, rfm_segment: 'Hibernating', lifecycle: 'New', value_tier: 'regular' },
-  c3: { recency_days: 151, frequency: 2, monetary: 50, r: 1, f: 3, m: 1, rfm_segment: 'Lost', lifecycle: 'At-risk', value_tier: 'low' },
-  c4: { recency_days: 274, frequency: 1, monetary: 300, r: 1, f: 1, m: 5, rfm_segment: 'Cannot Lose Them', lifecycle: 'Churned', value_tier: 'churned' },
-  c5: { recency_days: 6, frequency: 2, monetary: 40, r: 3, f: 3, m: 1, rfm_segment: 'About To Sleep', lifecycle: 'Repeat', value_tier: 'low' },
-  c6: { recency_days: null, frequency: 0, monetary: 0, r: null, f: null, m: null, rfm_segment: null, lifecycle: 'Prospect', value_tier: null },
-  c7: { recency_days: 1, frequency: 1, monetary: 100, r: 4, f: 1, m: 3, rfm_segment: 'Promising', lifecycle: 'New', value_tier: 'regular' },
-  c8: { recency_days: null, frequency: 0, monetary: -20, r: null, f: null, m: null, rfm_segment: null, lifecycle: 'Prospect', value_tier: null },
-  p1: { recency_days: null, frequency: 0, monetary: 0, r: null, f: null, m: null, rfm_segment: null, lifecycle: 'Prospect', value_tier: null },
+  c1: {
+    recency_days: 1,
+    frequency: 3,
+    monetary: 200,
+    r: 4,
+    f: 5,
+    m: 4,
+    rfm_segment: 'Champions',
+    lifecycle: 'Loyal',
+    value_tier: 'potential',
+  },
+  c2: {
+    recency_days: 30,
+    frequency: 1,
+    monetary: 80,
+    r: 2,
+    f: 1,
+    m: 2,
+    rfm_segment: 'Hibernating',
+    lifecycle: 'New',
+    value_tier: 'regular',
+  },
+  c3: {
+    recency_days: 151,
+    frequency: 2,
+    monetary: 50,
+    r: 1,
+    f: 3,
+    m: 1,
+    rfm_segment: 'Lost',
+    lifecycle: 'At-risk',
+    value_tier: 'low',
+  },
+  c4: {
+    recency_days: 274,
+    frequency: 1,
+    monetary: 300,
+    r: 1,
+    f: 1,
+    m: 5,
+    rfm_segment: 'Cannot Lose Them',
+    lifecycle: 'Churned',
+    value_tier: 'churned',
+  },
+  c5: {
+    recency_days: 6,
+    frequency: 2,
+    monetary: 40,
+    r: 3,
+    f: 3,
+    m: 1,
+    rfm_segment: 'About To Sleep',
+    lifecycle: 'Repeat',
+    value_tier: 'low',
+  },
+  c6: {
+    recency_days: null,
+    frequency: 0,
+    monetary: 0,
+    r: null,
+    f: null,
+    m: null,
+    rfm_segment: null,
+    lifecycle: 'Prospect',
+    value_tier: null,
+  },
+  c7: {
+    recency_days: 1,
+    frequency: 1,
+    monetary: 100,
+    r: 4,
+    f: 1,
+    m: 3,
+    rfm_segment: 'Promising',
+    lifecycle: 'New',
+    value_tier: 'regular',
+  },
+  c8: {
+    recency_days: null,
+    frequency: 0,
+    monetary: -20,
+    r: null,
+    f: null,
+    m: null,
+    rfm_segment: null,
+    lifecycle: 'Prospect',
+    value_tier: null,
+  },
+  p1: {
+    recency_days: null,
+    frequency: 0,
+    monetary: 0,
+    r: null,
+    f: null,
+    m: null,
+    rfm_segment: null,
+    lifecycle: 'Prospect',
+    value_tier: null,
+  },
 }
 
 for (const engine of ENGINES) {
@@ -57,8 +151,15 @@ for (const engine of ENGINES) {
     it('explains which lifecycle rule fired', () => {
       const reasons = Object.fromEntries(Object.entries(rows).map(([id, r]) => [id, r['lifecycle_reason']]))
       expect(reasons).toEqual({
-        c1: 'loyal_rule', c2: 'new', c3: 'interval_overdue', c4: 'churn_days', c5: 'repeat',
-        c6: 'prospect', c7: 'new', c8: 'prospect', p1: 'prospect',
+        c1: 'loyal_rule',
+        c2: 'new',
+        c3: 'interval_overdue',
+        c4: 'churn_days',
+        c5: 'repeat',
+        c6: 'prospect',
+        c7: 'new',
+        c8: 'prospect',
+        p1: 'prospect',
       })
     })
 
@@ -75,7 +176,8 @@ for (const engine of ENGINES) {
         refund_count: 0,
         refund_share: 0,
         top_category: 'toys',
-        top_categories: '[{"name":"toys","share":0.7333},{"name":"books","share":0.2667}]',
+        top_category_2: 'books',
+        top_category_3: null,
         top_brand: 'lego',
         top_brand_share: 1,
         views_7d: 1,
@@ -91,10 +193,18 @@ for (const engine of ENGINES) {
         region: '华东',
         city_tier: '一线',
       })
-      for (const k of ['discount_share', 'online_share', 'store_share', 'community_share', 'weekend_share', 'night_share']) {
+      for (const k of [
+        'discount_share',
+        'online_share',
+        'store_share',
+        'community_share',
+        'weekend_share',
+        'night_share',
+      ]) {
         expect(c1[k], k).toBeCloseTo(1 / 3, 10)
       }
       expect(c1['top_category_share']).toBeCloseTo(110 / 150, 10)
+      expect(c1['top_category_2_share']).toBeCloseTo(40 / 150, 10)
       expect(rows['c2']!['age']).toBe(33)
       expect(rows['c3']).toMatchObject({ refund_count: 1, median_interval_days: 31 })
       expect(rows['c3']!['refund_share']).toBeCloseTo(1 / 3, 10)
@@ -102,7 +212,9 @@ for (const engine of ENGINES) {
     })
 
     it('stores the snapshot header and explains a customer', async () => {
-      const snap = await store.conn.one(sql`SELECT customers_total, customers_scored, prospects, monetary_total FROM snapshots`)
+      const snap = await store.conn.one(
+        sql`SELECT customers_total, customers_scored, prospects, monetary_total FROM snapshots`,
+      )
       expect(snap).toEqual({ customers_total: 9, customers_scored: 6, prospects: 3, monetary_total: 750 })
       const why = await explainCustomer(store.conn, 'latest', 'c2')
       const f = why.dimensions!.find((d) => d.dim === 'f')!

@@ -4,9 +4,26 @@ import { join, raw, type SqlValue, sql } from '../../src/sql/fragment.js'
 /** A hand-made store: rows for the canonical tables, as tuples in the column order named below. */
 export interface Fixture {
   /** customer_id, gender, birth_date, city, region, signup_at, attributes (JSON text) */
-  customers?: [string, string | null, string | null, string | null, string | null, string | null, string | null][]
+  customers?: [
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+    string | null,
+  ][]
   /** order_id, customer_id, ordered_at, amount, status, channel, discount, community_id */
-  orders?: [string, string | null, string, number, string | null, string | null, number | null, string | null][]
+  orders?: [
+    string,
+    string | null,
+    string,
+    number,
+    string | null,
+    string | null,
+    number | null,
+    string | null,
+  ][]
   /** order_id, line_no, category, brand, quantity, unit_price */
   items?: [string, number, string | null, string | null, number, number][]
   /** event_id, customer_id, occurred_at, type */
@@ -15,7 +32,12 @@ export interface Fixture {
   feedback?: [string, string | null, string, number | null, number | null][]
 }
 
-async function insert(conn: Connection, table: string, columns: string, rows: readonly (readonly SqlValue[])[]) {
+async function insert(
+  conn: Connection,
+  table: string,
+  columns: string,
+  rows: readonly (readonly SqlValue[])[],
+) {
   if (rows.length === 0) return
   // Chunked so a big generated fixture stays under the engine's parameter limits.
   for (let i = 0; i < rows.length; i += 500) {
@@ -26,7 +48,12 @@ async function insert(conn: Connection, table: string, columns: string, rows: re
 
 /** Loads a fixture through plain INSERTs (portable: every engine in the conformance list accepts them). */
 export async function loadFixture(conn: Connection, f: Fixture): Promise<void> {
-  await insert(conn, 'customers', 'customer_id, gender, birth_date, city, region, signup_at, attributes', f.customers ?? [])
+  await insert(
+    conn,
+    'customers',
+    'customer_id, gender, birth_date, city, region, signup_at, attributes',
+    f.customers ?? [],
+  )
   await insert(
     conn,
     'orders',
@@ -39,7 +66,12 @@ export async function loadFixture(conn: Connection, f: Fixture): Promise<void> {
     'source, order_id, line_no, category, brand, quantity, unit_price',
     (f.items ?? []).map((i) => ['shop', ...i]),
   )
-  await insert(conn, 'events', 'source, event_id, customer_id, occurred_at, type', (f.events ?? []).map((e) => ['web', ...e]))
+  await insert(
+    conn,
+    'events',
+    'source, event_id, customer_id, occurred_at, type',
+    (f.events ?? []).map((e) => ['web', ...e]),
+  )
   await insert(
     conn,
     'feedback',

@@ -17,7 +17,11 @@ let store: Store
 let result: AnalyzeResult
 beforeAll(async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'strata-uci-')), 'uci.duckdb')
-  const code = await runCli(['import', 'orders', FILE, '--preset', 'line-items', '--db', db], {}, { out: sink(), err: sink() })
+  const code = await runCli(
+    ['import', 'orders', FILE, '--preset', 'line-items', '--db', db],
+    {},
+    { out: sink(), err: sink() },
+  )
   expect(code).toBe(0)
   store = await openStore(db)
   result = await analyze(store.conn, { asOf: '2011-12-10' })
@@ -36,7 +40,13 @@ describe('UCI Online Retail, asOf 2011-12-10', () => {
         count(*) FILTER (WHERE r NOT BETWEEN 1 AND 5 OR f NOT BETWEEN 1 AND 5 OR m NOT BETWEEN 1 AND 5) AS out_of_range,
         count(*) FILTER (WHERE r IS NULL AND lifecycle <> 'Prospect') AS unscored_not_prospect
       FROM customer_scores WHERE snapshot_id = ${result.snapshotId}`)
-    expect(rows).toEqual({ n: 4372, scored: buyers!.n, segmented: buyers!.n, out_of_range: 0, unscored_not_prospect: 0 })
+    expect(rows).toEqual({
+      n: 4372,
+      scored: buyers!.n,
+      segmented: buyers!.n,
+      out_of_range: 0,
+      unscored_not_prospect: 0,
+    })
   })
 
   it('sums monetary to the raw file: Σ quantity × unit price over rows with a customer id', async () => {

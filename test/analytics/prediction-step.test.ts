@@ -30,10 +30,25 @@ describe('prediction step hook', () => {
     expect(seen).toEqual({ asOf: '2024-07-01', snapshotId: '1' })
     expect(result.predictions).toEqual({ model: 'test' })
     const got = await rows()
-    expect(got[0]).toMatchObject({ customer_id: 'c1', p_alive: 0.95, churn_band: 'Low', clv_12m: 120.5, lifecycle: 'Loyal' })
+    expect(got[0]).toMatchObject({
+      customer_id: 'c1',
+      p_alive: 0.95,
+      churn_band: 'Low',
+      clv_12m: 120.5,
+      lifecycle: 'Loyal',
+    })
     expect(got[0]!['churn_risk']).toBeCloseTo(0.05, 10)
-    expect(got[1]).toMatchObject({ customer_id: 'c2', churn_band: 'High', lifecycle: 'Churned', lifecycle_reason: 'p_alive' })
-    expect(got[2]).toMatchObject({ customer_id: 'c5', churn_band: 'Medium', expected_next_order_at: '2024-08-01' })
+    expect(got[1]).toMatchObject({
+      customer_id: 'c2',
+      churn_band: 'High',
+      lifecycle: 'Churned',
+      lifecycle_reason: 'p_alive',
+    })
+    expect(got[2]).toMatchObject({
+      customer_id: 'c5',
+      churn_band: 'Medium',
+      expected_next_order_at: '2024-08-01',
+    })
   })
 
   it('records a failed step as warnings and still scores everyone', async () => {
@@ -42,7 +57,9 @@ describe('prediction step hook', () => {
       diagnostics: [{ code: 'models.too_few_repeat_buyers', params: { n: 2 } }],
     })
     const result = await analyze(store.conn, { asOf: '2024-07-01', predict })
-    expect(result.warnings).toEqual([{ code: 'models.too_few_repeat_buyers', params: { n: 2 }, severity: 'warning' }])
+    expect(result.warnings).toEqual([
+      { code: 'models.too_few_repeat_buyers', params: { n: 2 }, severity: 'warning' },
+    ])
     const snap = await store.conn.one<{ warnings: string; customers_scored: number }>(
       sql`SELECT CAST(warnings AS VARCHAR) AS warnings, customers_scored FROM snapshots`,
     )
@@ -56,7 +73,10 @@ describe('prediction step hook', () => {
       throw new Error('optimizer diverged')
     }
     const r1 = await analyze(store.conn, { asOf: '2024-07-01', predict: throws })
-    expect(r1.warnings[0]).toMatchObject({ code: 'analytics.predict.failed', params: { reason: 'optimizer diverged' } })
+    expect(r1.warnings[0]).toMatchObject({
+      code: 'analytics.predict.failed',
+      params: { reason: 'optimizer diverged' },
+    })
     const wrong: PredictionStep = async (conn) => {
       await conn.run(sql`CREATE OR REPLACE TEMP TABLE bad AS SELECT 'c1' AS customer_id`)
       return { ok: true, table: 'bad', info: {} }

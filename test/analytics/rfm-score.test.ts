@@ -6,9 +6,13 @@ import { openStore, type Store } from '../../src/store/store.js'
 import { type Fixture, loadFixture } from './fixture.js'
 
 type Order = NonNullable<Fixture['orders']>[number]
-const order = (id: string, customer: string | null, at: string, amount: number, status: string | null = 'paid'): Order => [
-  id, customer, at, amount, status, null, null, null,
-]
+const order = (
+  id: string,
+  customer: string | null,
+  at: string,
+  amount: number,
+  status: string | null = 'paid',
+): Order => [id, customer, at, amount, status, null, null, null]
 
 let store: Store
 beforeEach(async () => {
@@ -18,7 +22,15 @@ afterEach(() => store.close())
 
 async function scores(asOf = '2024-07-01', config = DEFAULT_CONFIG) {
   await analyze(store.conn, { asOf, config })
-  return store.conn.all<{ customer_id: string; recency_days: number; frequency: number; monetary: number; r: number; f: number; m: number }>(
+  return store.conn.all<{
+    customer_id: string
+    recency_days: number
+    frequency: number
+    monetary: number
+    r: number
+    f: number
+    m: number
+  }>(
     sql`SELECT customer_id, recency_days, frequency, monetary, r, f, m FROM customer_scores
         WHERE snapshot_id = (SELECT max(snapshot_id) FROM snapshots) AND r IS NOT NULL ORDER BY customer_id`,
   )
@@ -65,7 +77,21 @@ SELECT customer_id, recency_days, frequency, monetary, n, r_worse, f_worse, m_wo
   (CASE WHEN frequency >= $5 THEN $6 WHEN frequency >= $7 THEN $8 WHEN frequency >= $9 THEN $10 WHEN frequency >= $11 THEN $12 ELSE 1 END) AS f,
   (1 + (CAST($13 AS INTEGER) * m_worse // n)) AS m
 FROM ranked`)
-    expect(q.parameters).toEqual(['2024-07-01', '2024-07-01 00:00:00', '2024-01-01 00:00:00', 5, 8, 5, 5, 4, 3, 3, 2, 2, 5])
+    expect(q.parameters).toEqual([
+      '2024-07-01',
+      '2024-07-01 00:00:00',
+      '2024-01-01 00:00:00',
+      5,
+      8,
+      5,
+      5,
+      4,
+      3,
+      3,
+      2,
+      2,
+      5,
+    ])
   })
 
   it('gives every one-time buyer the same F, and ties share every score', async () => {
@@ -103,7 +129,14 @@ FROM ranked`)
       for (let k = 0; k < n; k++) {
         const day = 1 + Math.floor(rand() * 28)
         const amount = [5, 10, 10, 20, -5][Math.floor(rand() * 5)]!
-        orders.push(order(`o${c}-${k}`, `c${c}`, `2024-0${1 + Math.floor(rand() * 6)}-${String(day).padStart(2, '0')} 12:00:00`, amount))
+        orders.push(
+          order(
+            `o${c}-${k}`,
+            `c${c}`,
+            `2024-0${1 + Math.floor(rand() * 6)}-${String(day).padStart(2, '0')} 12:00:00`,
+            amount,
+          ),
+        )
       }
     }
     orders.push(order('guest', null, '2024-06-01 10:00:00', 999))
@@ -166,9 +199,13 @@ FROM ranked`)
   it('supports quartiles and custom thresholds per dimension', async () => {
     const orders: Order[] = []
     for (let i = 0; i < 8; i++)
-      for (let k = 0; k <= i; k++) orders.push(order(`o${i}-${k}`, `c${i}`, `2024-06-${String(10 + i).padStart(2, '0')} 10:00:00`, 10))
+      for (let k = 0; k <= i; k++)
+        orders.push(order(`o${i}-${k}`, `c${i}`, `2024-06-${String(10 + i).padStart(2, '0')} 10:00:00`, 10))
     await loadFixture(store.conn, { orders })
-    const quartiles = await scores('2024-07-01', { ...DEFAULT_CONFIG, rfm: { ...DEFAULT_CONFIG.rfm, bins: 4 } })
+    const quartiles = await scores('2024-07-01', {
+      ...DEFAULT_CONFIG,
+      rfm: { ...DEFAULT_CONFIG.rfm, bins: 4 },
+    })
     expect(quartiles.map((r) => r.f)).toEqual([1, 1, 2, 2, 3, 3, 4, 4])
     const custom = parseAnalysisConfig({ rfm: { thresholds: { f: [2, 3, 5, 8], r: [15, 17, 19, 30] } } })
     if (!custom.ok) throw new Error(JSON.stringify(custom.diagnostics))
@@ -179,15 +216,21 @@ FROM ranked`)
   })
 
   it('rejects an empty window and a store without orders', async () => {
-    await expect(analyze(store.conn, {})).rejects.toMatchObject({ diagnostic: { code: 'analytics.no_orders' } })
-    await loadFixture(store.conn, { orders: [order('o1', 'a', '2024-06-01 10:00:00', 10), order('g', null, '2024-01-01 10:00:00', 10)] })
+    await expect(analyze(store.conn, {})).rejects.toMatchObject({
+      diagnostic: { code: 'analytics.no_orders' },
+    })
+    await loadFixture(store.conn, {
+      orders: [order('o1', 'a', '2024-06-01 10:00:00', 10), order('g', null, '2024-01-01 10:00:00', 10)],
+    })
     await expect(analyze(store.conn, { asOf: '2024-06-01' })).rejects.toMatchObject({
       diagnostic: { code: 'analytics.empty_window' },
     })
     await expect(analyze(store.conn, { asOf: '2024-02-30' })).rejects.toMatchObject({
       diagnostic: { code: 'analytics.bad_date' },
     })
-    await expect(analyze(store.conn, { asOf: '2024-07-01', windowStart: '2024-07-01' })).rejects.toMatchObject({
+    await expect(
+      analyze(store.conn, { asOf: '2024-07-01', windowStart: '2024-07-01' }),
+    ).rejects.toMatchObject({
       diagnostic: { code: 'analytics.bad_window' },
     })
     const def = await analyze(store.conn, {})

@@ -83,9 +83,13 @@ describe('strata demo (CLI)', () => {
       return counts
     }
     const before = await snapshot()
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'kill-child.ts'), db], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'kill-child.ts'), db],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let killed = false
     await new Promise<void>((done) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
+import { generateDemo } from '../../src/demo/index.js'
 import type { Connection } from '../../src/sql/index.js'
 import { type Fragment, sql } from '../../src/sql/index.js'
 import { openStore, type Store } from '../../src/store/index.js'
-import { generateDemo } from '../../src/demo/index.js'
 
 /** Small enough to keep the suite fast, large enough that every persona appears many times. */
 export const N = 2000

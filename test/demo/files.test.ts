@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_TABLE_NAMES, DEMO_TABLES, type DemoTable, writeDemoFiles } from '../../src/demo/index.js'
-import { schema } from '../../src/store/index.js'
 import type { Store } from '../../src/store/index.js'
+import { schema } from '../../src/store/index.js'
 import { AS_OF, demoStore, N, scalar, sql } from './demo-fixture.js'
 
-const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '')
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
 /** Cells of one CSV line (RFC 4180 quoting), to check that unquoted cells hold no separators. */
 function splitCsv(line: string): string[] {
   const cells: string[] = []
@@ -45,9 +48,11 @@ describe('demo files (--out)', () => {
   afterAll(() => store.close())
 
   it('writes the five files with canonical column names as headers', () => {
-    expect(Object.values(files).map((f) => f.slice(dir.length + 1)).sort()).toEqual(
-      ['customers.csv', 'events.ndjson', 'feedback.csv', 'order_items.csv', 'orders.csv'],
-    )
+    expect(
+      Object.values(files)
+        .map((f) => f.slice(dir.length + 1))
+        .sort(),
+    ).toEqual(['customers.csv', 'events.ndjson', 'feedback.csv', 'order_items.csv', 'orders.csv'])
     const canonical: Record<DemoTable, readonly string[]> = {
       customers: schema.CUSTOMERS.columns.map((c) => c.name),
       orders: schema.ORDERS.columns.map((c) => c.name),
@@ -56,7 +61,10 @@ describe('demo files (--out)', () => {
       feedback: schema.FEEDBACK.columns.map((c) => c.name),
     }
     for (const table of DEMO_TABLE_NAMES) {
-      const header = table === 'events' ? Object.keys(JSON.parse(lines(files[table])[0]!)) : lines(files[table])[0]!.split(',')
+      const header =
+        table === 'events'
+          ? Object.keys(JSON.parse(lines(files[table])[0]!))
+          : lines(files[table])[0]!.split(',')
       expect(header, table).toEqual(DEMO_TABLES[table].columns.map((c) => c.name))
       for (const name of header) expect(canonical[table], `${table}.${name}`).toContain(name)
     }

@@ -38,7 +38,9 @@ describe('demo personas show up in the behaviour', () => {
     scalar(store.conn, sql`SELECT count(*) AS v FROM f LEFT JOIN cat USING (customer_id) WHERE ${where}`)
 
   it('champions: frequent, recent, high spend', async () => {
-    expect(await count(sql`purchases >= 40 AND recency <= 30 AND monetary >= 15000`)).toBeGreaterThanOrEqual(20)
+    expect(await count(sql`purchases >= 40 AND recency <= 30 AND monetary >= 15000`)).toBeGreaterThanOrEqual(
+      20,
+    )
   })
 
   it('loyal regulars and one-timers', async () => {
@@ -51,7 +53,10 @@ describe('demo personas show up in the behaviour', () => {
   })
 
   it('lapsed VIPs: high spend, nothing for more than 180 days', async () => {
-    const p80 = await scalar(store.conn, sql`SELECT ${store.conn.dialect.quantileCont(sql`monetary`, 0.8)} AS v FROM f`)
+    const p80 = await scalar(
+      store.conn,
+      sql`SELECT ${store.conn.dialect.quantileCont(sql`monetary`, 0.8)} AS v FROM f`,
+    )
     expect(await count(sql`monetary >= ${p80} AND recency > 180`)).toBeGreaterThanOrEqual(15)
   })
 

@@ -9,7 +9,9 @@ describe('demo rerun', () => {
   beforeAll(async () => {
     store = await openStore(':memory:')
     // Data from a real import must survive demo runs.
-    await store.conn.run(sql`INSERT INTO customers (customer_id, name, import_id) VALUES ('real-1', '真实客户', 'imp-1')`)
+    await store.conn.run(
+      sql`INSERT INTO customers (customer_id, name, import_id) VALUES ('real-1', '真实客户', 'imp-1')`,
+    )
     await store.conn.run(sql`INSERT INTO orders (source, order_id, customer_id, ordered_at, amount, currency)
       VALUES ('shop', 'A-1', 'real-1', CAST('2025-01-02 10:00:00' AS TIMESTAMP), 88.5, 'CNY')`)
   })

@@ -42,13 +42,17 @@ describe('demo data shape', () => {
         ON i.order_id = o.order_id
       WHERE o.amount <> i.gross - o.discount`)
     expect(mismatches).toBe(0)
-    const fractional = await q(sql`SELECT count(*) AS v FROM orders WHERE amount * 100 <> CAST(amount * 100 AS BIGINT)`)
+    const fractional = await q(
+      sql`SELECT count(*) AS v FROM orders WHERE amount * 100 <> CAST(amount * 100 AS BIGINT)`,
+    )
     expect(fractional).toBe(0)
     const withoutItems = await q(sql`SELECT count(*) AS v FROM orders o
       WHERE NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.order_id)`)
     expect(withoutItems).toBe(0)
     expect(await q(sql`SELECT count(*) AS v FROM orders WHERE currency <> 'CNY'`)).toBe(0)
-    expect(await q(sql`SELECT count(*) AS v FROM orders WHERE amount > 0 AND discount >= amount + discount`)).toBe(0)
+    expect(
+      await q(sql`SELECT count(*) AS v FROM orders WHERE amount > 0 AND discount >= amount + discount`),
+    ).toBe(0)
   })
 
   it('dates everything before asOf, within three years', async () => {
@@ -59,10 +63,14 @@ describe('demo data shape', () => {
       ['feedback', 'answered_at'],
       ['customers', 'signup_at'],
     ] as const) {
-      const late = await q(sql`SELECT count(*) AS v FROM ${sql([table] as never)} WHERE ${sql([column] as never)} >= ${asOf}`)
+      const late = await q(
+        sql`SELECT count(*) AS v FROM ${sql([table] as never)} WHERE ${sql([column] as never)} >= ${asOf}`,
+      )
       expect(late, table).toBe(0)
     }
-    const first = await store.conn.one<{ v: string }>(sql`SELECT CAST(min(ordered_at) AS VARCHAR) AS v FROM orders`)
+    const first = await store.conn.one<{ v: string }>(
+      sql`SELECT CAST(min(ordered_at) AS VARCHAR) AS v FROM orders`,
+    )
     expect(first!.v >= '2023-07-01').toBe(true)
   })
 
@@ -83,14 +91,24 @@ describe('demo data shape', () => {
   })
 
   it('uses every channel and category, stores and communities where they belong', async () => {
-    const channels = await store.conn.all<{ channel: string }>(sql`SELECT DISTINCT channel FROM orders ORDER BY 1`)
+    const channels = await store.conn.all<{ channel: string }>(
+      sql`SELECT DISTINCT channel FROM orders ORDER BY 1`,
+    )
     expect(channels.map((r) => r.channel).sort()).toEqual([...CHANNELS].sort())
-    const categories = await store.conn.all<{ category: string }>(sql`SELECT DISTINCT category FROM order_items`)
+    const categories = await store.conn.all<{ category: string }>(
+      sql`SELECT DISTINCT category FROM order_items`,
+    )
     expect(categories.map((r) => r.category).sort()).toEqual(CATEGORIES.map((c) => c.name).sort())
-    expect(await q(sql`SELECT count(*) AS v FROM orders WHERE channel = 'store' AND store_id IS NULL`)).toBe(0)
-    expect(await q(sql`SELECT count(*) AS v FROM orders WHERE channel <> 'store' AND store_id IS NOT NULL`)).toBe(0)
+    expect(await q(sql`SELECT count(*) AS v FROM orders WHERE channel = 'store' AND store_id IS NULL`)).toBe(
+      0,
+    )
     expect(
-      await q(sql`SELECT count(*) AS v FROM orders WHERE channel = 'community_group_buy' AND community_id IS NULL`),
+      await q(sql`SELECT count(*) AS v FROM orders WHERE channel <> 'store' AND store_id IS NOT NULL`),
+    ).toBe(0)
+    expect(
+      await q(
+        sql`SELECT count(*) AS v FROM orders WHERE channel = 'community_group_buy' AND community_id IS NULL`,
+      ),
     ).toBe(0)
     // Every community has its leader (团长), who is a customer of the shop.
     const leaderless = await q(sql`SELECT count(DISTINCT o.community_id) AS v FROM orders o
@@ -129,22 +147,36 @@ describe('demo data shape', () => {
   it('has browse events (some anonymous) and survey answers', async () => {
     const events = await q(sql`SELECT count(*) AS v FROM events`)
     expect(events / N).toBeGreaterThan(3)
-    expect(await q(sql`SELECT count(*) AS v FROM events WHERE customer_id IS NULL AND anonymous_id IS NOT NULL`)).toBeGreaterThan(0)
+    expect(
+      await q(sql`SELECT count(*) AS v FROM events WHERE customer_id IS NULL AND anonymous_id IS NOT NULL`),
+    ).toBeGreaterThan(0)
     const types = await store.conn.all<{ type: string }>(sql`SELECT DISTINCT type FROM events ORDER BY 1`)
     expect(types.map((r) => r.type)).toEqual(['add_to_cart', 'click', 'search', 'view'])
     const d = store.conn.dialect
-    expect(await q(sql`SELECT count(*) AS v FROM events WHERE type = 'search' AND ${d.jsonText(sql`properties`, 'query')} IS NULL`)).toBe(0)
+    expect(
+      await q(
+        sql`SELECT count(*) AS v FROM events WHERE type = 'search' AND ${d.jsonText(sql`properties`, 'query')} IS NULL`,
+      ),
+    ).toBe(0)
     const nps = await store.conn.one<{ n: number; lo: number; hi: number }>(
       sql`SELECT count(nps) AS n, min(nps) AS lo, max(nps) AS hi FROM feedback`,
     )
     expect(nps!.n).toBeGreaterThan(100)
     expect(nps!.lo).toBeGreaterThanOrEqual(0)
     expect(nps!.hi).toBeLessThanOrEqual(10)
-    expect(await q(sql`SELECT count(*) AS v FROM feedback WHERE ${d.jsonText(sql`answers`, 'interests')} IS NOT NULL`)).toBeGreaterThan(50)
+    expect(
+      await q(
+        sql`SELECT count(*) AS v FROM feedback WHERE ${d.jsonText(sql`answers`, 'interests')} IS NOT NULL`,
+      ),
+    ).toBeGreaterThan(50)
   })
 
   it('records identities and one imports row', async () => {
-    expect(await q(sql`SELECT count(*) AS v FROM customer_identities WHERE kind = 'source_id' AND source = 'demo'`)).toBe(N)
+    expect(
+      await q(
+        sql`SELECT count(*) AS v FROM customer_identities WHERE kind = 'source_id' AND source = 'demo'`,
+      ),
+    ).toBe(N)
     expect(await q(sql`SELECT count(*) AS v FROM customer_identities WHERE kind = 'phone'`)).toBe(N)
     const row = await store.conn.one<{ kind: string; status: string; rows_imported: number }>(
       sql`SELECT kind, status, rows_imported FROM imports`,

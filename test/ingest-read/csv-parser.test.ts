@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { StrataError } from '../../src/core/diagnostics.js'
-import { type CsvRow, CsvParser } from '../../src/ingest/read/csv-parser.js'
+import { CsvParser, type CsvRow } from '../../src/ingest/read/csv-parser.js'
 
 /** Parses text fed in pieces of `size` characters. */
 function parse(text: string, size = text.length, delimiter = ','): CsvRow[] {

@@ -14,7 +14,12 @@ describe('CSV / TSV sources', () => {
     expect(src.headerText).toBe('order_id,customer,note,amount')
     const records = await readAll(src)
     expect(records.map((r) => r.line)).toEqual([2, 4, 5])
-    expect(records[0]!.values).toEqual({ order_id: '1001', customer: '张三', note: 'first line\nsecond line', amount: '12.50' })
+    expect(records[0]!.values).toEqual({
+      order_id: '1001',
+      customer: '张三',
+      note: 'first line\nsecond line',
+      amount: '12.50',
+    })
     expect(records[0]!.raw).toBe('1001,张三,"first line\nsecond line",12.50')
     expect(records[1]!.values).toMatchObject({ customer: 'Li, Wei', note: 'says "hi"' })
     expect(records[2]!.values).toEqual({ order_id: '1003', customer: '王五', note: '', amount: '1,234.00' })

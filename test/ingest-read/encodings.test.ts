@@ -7,7 +7,10 @@ import { open, readAll, streamFailure, tempDir } from './helpers.js'
 const tmp = tempDir()
 afterAll(() => tmp.cleanup())
 
-const CHINESE_CSV = '订单号,客户,金额\r\nA001,张三,¥1,234.50\r\nA002,欧阳娜娜,88元\r\n'.replace('¥1,234.50', '"¥1,234.50"')
+const CHINESE_CSV = '订单号,客户,金额\r\nA001,张三,¥1,234.50\r\nA002,欧阳娜娜,88元\r\n'.replace(
+  '¥1,234.50',
+  '"¥1,234.50"',
+)
 
 describe('encodings', () => {
   it('detects a GB18030 file (what Excel on Chinese Windows writes) without being told', async () => {
@@ -53,7 +56,10 @@ describe('encodings', () => {
       ['utf-16le', [0xff, 0xfe], 'utf-16le'],
       ['utf-16be', [0xfe, 0xff], 'utf-16be'],
     ] as const) {
-      const body = enc === 'utf-16le' ? Buffer.from(CHINESE_CSV, 'utf16le') : Buffer.from(CHINESE_CSV, 'utf16le').swap16()
+      const body =
+        enc === 'utf-16le'
+          ? Buffer.from(CHINESE_CSV, 'utf16le')
+          : Buffer.from(CHINESE_CSV, 'utf16le').swap16()
       const src = await open(tmp.file(`${name}.csv`, Buffer.concat([Buffer.from(bom), body])))
       expect(src.encoding).toBe(name)
       expect(src.columns).toEqual(['订单号', '客户', '金额'])
@@ -75,13 +81,20 @@ describe('encodings', () => {
     expect(src.encoding).toBe('utf-8')
     const records = await readAll(src)
     expect(records.length).toBe(60_000)
-    expect(records[59_999]!.values).toEqual({ id: '59999', name: '客户59999号', note: `备注“${'中'.repeat(59_999 % 7)}”` })
+    expect(records[59_999]!.values).toEqual({
+      id: '59999',
+      name: '客户59999号',
+      note: `备注“${'中'.repeat(59_999 % 7)}”`,
+    })
     expect(records[59_999]!.line).toBe(60_001)
   })
 
   it('stops with the line when invalid bytes appear after a clean UTF-8 start', async () => {
     const clean = `id,name\n${Array.from({ length: 80_000 }, (_, i) => `${i},name${i}`).join('\n')}\n`
-    const path = tmp.file('late-gbk.csv', Buffer.concat([Buffer.from(clean), iconv.encode('80000,张三\n', 'gbk')]))
+    const path = tmp.file(
+      'late-gbk.csv',
+      Buffer.concat([Buffer.from(clean), iconv.encode('80000,张三\n', 'gbk')]),
+    )
     const src = await open(path)
     expect(src.encoding).toBe('utf-8')
     const failure = await streamFailure(src)

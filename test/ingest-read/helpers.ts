@@ -9,10 +9,17 @@ import type { OpenOptions, RawRecord, RecordSource } from '../../src/ingest/read
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures')
 export const fixture = (name: string) => join(FIXTURES, name)
 /** The real UCI Online Retail export, beside the repository (never copied into it). */
-export const UCI = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/online-retail/online_retail.csv.gz')
+export const UCI = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../shared/data/online-retail/online_retail.csv.gz',
+)
 
 /** A temporary folder for files a test writes; removed by the returned cleanup. */
-export function tempDir(): { dir: string; file: (name: string, content: string | Uint8Array) => string; cleanup: () => void } {
+export function tempDir(): {
+  dir: string
+  file: (name: string, content: string | Uint8Array) => string
+  cleanup: () => void
+} {
   const dir = mkdtempSync(join(tmpdir(), 'strata-read-'))
   return {
     dir,
@@ -40,7 +47,9 @@ export async function readAll(source: RecordSource): Promise<RawRecord[]> {
 }
 
 /** The diagnostic a `records()` stream stops with (fails the test if it does not stop). */
-export async function streamFailure(source: RecordSource): Promise<{ code: string; at: unknown; read: number }> {
+export async function streamFailure(
+  source: RecordSource,
+): Promise<{ code: string; at: unknown; read: number }> {
   let read = 0
   try {
     for await (const _ of source.records()) read++

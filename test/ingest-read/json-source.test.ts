@@ -13,7 +13,12 @@ describe('JSON array sources', () => {
     const records = await readAll(src)
     expect(records.map((r) => r.line)).toEqual([2, 3, 9])
     expect(records[0]!.values).toEqual({ order_id: 1, customer: '张三', amount: 12.5, tags: '["vip","new"]' })
-    expect(records[1]!.values).toEqual({ order_id: '12345678901234567890', customer: 'Li', paid: true, note: null })
+    expect(records[1]!.values).toEqual({
+      order_id: '12345678901234567890',
+      customer: 'Li',
+      paid: true,
+      note: null,
+    })
     expect(records[2]!.values['amount']).toBe('¥88')
   })
 
@@ -48,7 +53,9 @@ describe('JSON array sources', () => {
 
   it('fails to open a file whose first records are already broken', async () => {
     const r = await openRecordSource(tmp.file('broken2.json', '[{"a": 1}}'))
-    expect(r.ok ? [] : r.diagnostics).toMatchObject([{ code: 'ingest.read.json_malformed', at: { line: 1, column: 10 } }])
+    expect(r.ok ? [] : r.diagnostics).toMatchObject([
+      { code: 'ingest.read.json_malformed', at: { line: 1, column: 10 } },
+    ])
     const scalar = await openRecordSource(tmp.file('scalar.json', '"just text"'))
     expect(scalar.ok ? [] : scalar.diagnostics.map((d) => d.code)).toEqual(['ingest.read.json_not_array'])
   })
@@ -87,7 +94,9 @@ describe('NDJSON sources', () => {
   })
 
   it('gathers columns over the first records in first-seen order', async () => {
-    const lines = Array.from({ length: 1500 }, (_, i) => JSON.stringify(i === 1200 ? { late: 1 } : { id: i, [`k${i % 3}`]: 1 }))
+    const lines = Array.from({ length: 1500 }, (_, i) =>
+      JSON.stringify(i === 1200 ? { late: 1 } : { id: i, [`k${i % 3}`]: 1 }),
+    )
     const src = await open(tmp.file('many.ndjson', lines.join('\n')))
     expect(src.columns).toEqual(['id', 'k0', 'k1', 'k2'])
   })

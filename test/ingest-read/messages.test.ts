@@ -14,7 +14,8 @@ function emittedCodes(): string[] {
   for (const folder of ['read', 'parse']) {
     for (const name of readdirSync(join(SRC, folder)).filter((n) => n.endsWith('.ts'))) {
       const text = readFileSync(join(SRC, folder, name), 'utf8')
-      for (const m of text.matchAll(/(?:readDiagnostic|readFailure|malformed)\('([a-z_]+)'/g)) codes.add(`ingest.read.${m[1]}`)
+      for (const m of text.matchAll(/(?:readDiagnostic|readFailure|malformed)\('([a-z_]+)'/g))
+        codes.add(`ingest.read.${m[1]}`)
       for (const m of text.matchAll(/rejected(?:<[^>]*>)?\('([a-z_]+)'/g)) codes.add(`ingest.parse.${m[1]}`)
       for (const m of text.matchAll(/`\$\{kind\}_([a-z_]+)`/g)) {
         for (const kind of ['amount', 'quantity', 'integer']) codes.add(`ingest.parse.${kind}_${m[1]}`)
@@ -32,9 +33,14 @@ describe('ingest-read messages', () => {
     const codes = emittedCodes()
     expect(codes.length).toBeGreaterThan(35)
     for (const code of codes) {
-      for (const lang of ['en', 'zh-CN', 'zh-TW'] as const) expect(t(lang, code), `${lang} ${code}`).not.toBe(code)
+      for (const lang of ['en', 'zh-CN', 'zh-TW'] as const)
+        expect(t(lang, code), `${lang} ${code}`).not.toBe(code)
     }
-    expect(missingTranslations().filter((m) => m.key.startsWith('ingest.read.') || m.key.startsWith('ingest.parse.'))).toEqual([])
+    expect(
+      missingTranslations().filter(
+        (m) => m.key.startsWith('ingest.read.') || m.key.startsWith('ingest.parse.'),
+      ),
+    ).toEqual([])
   })
 
   it('writes Traditional Chinese for zh-TW, not a copy of zh-CN', () => {
@@ -48,8 +54,8 @@ describe('ingest-read messages', () => {
     expect(renderDiagnostic(d, 'en')).toBe(
       'orders.csv:7: a quoted field starting at line 7 is never closed, so the rest of the file cannot be read. Add the missing closing quote (") or double the quotes inside the field ("").',
     )
-    expect(renderDiagnostic({ code: 'ingest.parse.date_ambiguous', params: { text: '3/5/2024' } }, 'zh-CN')).toContain(
-      '--date-format MDY',
-    )
+    expect(
+      renderDiagnostic({ code: 'ingest.parse.date_ambiguous', params: { text: '3/5/2024' } }, 'zh-CN'),
+    ).toContain('--date-format MDY')
   })
 })

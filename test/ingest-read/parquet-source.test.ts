@@ -63,12 +63,37 @@ describe('Parquet sources (hyparquet)', () => {
       // an instant (TIMESTAMP WITH TIME ZONE): ISO text with Z, which parseDateTime moves to the store's zone
       paid_at: '2024-03-05T06:03:07.000Z',
     })
-    expect(second!.values).toMatchObject({ amount: '-0.0100', qty: -1, big_id: 42, paid: false, note: 'note' })
+    expect(second!.values).toMatchObject({
+      amount: '-0.0100',
+      qty: -1,
+      big_id: 42,
+      paid: false,
+      note: 'note',
+    })
     expect(JSON.parse(first!.raw)).toEqual(first!.values)
   })
 
   it('refuses a file that is not Parquet', async () => {
     const bad = await openRecordSource(tmp.file('fake.parquet', 'PAR1 this is not parquet'))
     expect(bad.ok ? [] : bad.diagnostics.map((d) => d.code)).toEqual(['ingest.read.parquet_invalid'])
+  })
+
+  it('reads every codec writers use (snappy, gzip, zstd, brotli, none) and names the one it cannot (lz4)', async () => {
+    for (const codec of ['uncompressed', 'snappy', 'gzip', 'zstd', 'brotli', 'lz4']) {
+      const file = `${tmp.dir}/codec-${codec}.parquet`
+      // test-only fixture: the engine's COPY with an explicit codec (copyToFile always writes zstd)
+      await store.conn.run(
+        sql`${raw(`COPY (SELECT 'x' || i AS id, i AS n FROM range(3) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION ${codec})`)}`,
+      )
+      const r = await openRecordSource(file)
+      if (codec === 'lz4') {
+        expect(r.ok ? [] : r.diagnostics).toMatchObject([
+          { code: 'ingest.read.parquet_codec', params: { codec: 'LZ4_RAW' } },
+        ])
+        continue
+      }
+      if (!r.ok) throw new Error(`${codec}: ${JSON.stringify(r.diagnostics)}`)
+      expect((await readAll(r.value)).map((x) => x.values['id'])).toEqual(['x0', 'x1', 'x2'])
+    }
   })
 })

@@ -35,9 +35,13 @@ describe('parseDateTime', () => {
     expect(parseDateTime('2024-03-05T06:03:00Z', SH)).toEqual(ok('2024-03-05 14:03:00'))
     expect(parseDateTime('2024-03-05T14:03:00+08:00', SH)).toEqual(ok('2024-03-05 14:03:00'))
     expect(parseDateTime('2024-03-05T20:30:00-0500', SH)).toEqual(ok('2024-03-06 09:30:00'))
-    expect(parseDateTime('2024-03-05T06:03:00.999Z', { timezone: 'America/New_York' })).toEqual(ok('2024-03-05 01:03:00'))
+    expect(parseDateTime('2024-03-05T06:03:00.999Z', { timezone: 'America/New_York' })).toEqual(
+      ok('2024-03-05 01:03:00'),
+    )
     // daylight saving time in the target zone
-    expect(parseDateTime('2024-07-01T12:00:00Z', { timezone: 'America/New_York' })).toEqual(ok('2024-07-01 08:00:00'))
+    expect(parseDateTime('2024-07-01T12:00:00Z', { timezone: 'America/New_York' })).toEqual(
+      ok('2024-07-01 08:00:00'),
+    )
   })
 
   it('refuses day/month order it cannot tell, telling to pass a format; parses with one', () => {
@@ -53,14 +57,23 @@ describe('parseDateTime', () => {
   })
 
   it('does not swap day and month when the format says otherwise', () => {
-    expect(parseDateTime('13/5/2024', { ...SH, format: 'MDY' })).toMatchObject({ ok: false, code: 'ingest.parse.date_invalid' })
+    expect(parseDateTime('13/5/2024', { ...SH, format: 'MDY' })).toMatchObject({
+      ok: false,
+      code: 'ingest.parse.date_invalid',
+    })
   })
 
   it('reads with a pattern', () => {
-    expect(parseDateTime('2024/03/05 14:03', { ...SH, format: 'YYYY/MM/DD HH:mm' })).toEqual(ok('2024-03-05 14:03:00'))
-    expect(parseDateTime('05.03.2024 14:03:09', { ...SH, format: 'DD.MM.YYYY HH:mm:ss' })).toEqual(ok('2024-03-05 14:03:09'))
+    expect(parseDateTime('2024/03/05 14:03', { ...SH, format: 'YYYY/MM/DD HH:mm' })).toEqual(
+      ok('2024-03-05 14:03:00'),
+    )
+    expect(parseDateTime('05.03.2024 14:03:09', { ...SH, format: 'DD.MM.YYYY HH:mm:ss' })).toEqual(
+      ok('2024-03-05 14:03:09'),
+    )
     expect(parseDateTime('03052024', { ...SH, format: 'MMDDYYYY' })).toEqual(ok('2024-03-05 00:00:00'))
-    expect(parseDateTime('5/3/2024 2:03 PM', { ...SH, format: 'D/M/YYYY h:mm A' })).toEqual(ok('2024-03-05 14:03:00'))
+    expect(parseDateTime('5/3/2024 2:03 PM', { ...SH, format: 'D/M/YYYY h:mm A' })).toEqual(
+      ok('2024-03-05 14:03:00'),
+    )
     expect(parseDateTime('2024-03-05', { ...SH, format: 'HH:mm' })).toMatchObject({
       ok: false,
       code: 'ingest.parse.bad_date_format',

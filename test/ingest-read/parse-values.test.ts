@@ -37,7 +37,10 @@ describe('normalisePhone (E.164)', () => {
     expect(normalisePhone('0912 345 678', 'TW')).toEqual(ok('+886912345678'))
     expect(normalisePhone('(415) 555-0132', 'US')).toEqual(ok('+14155550132'))
     expect(normalisePhone('9123 4567', 'HK')).toEqual(ok('+85291234567'))
-    expect(normalisePhone('9123 4567', 'XX')).toMatchObject({ ok: false, code: 'ingest.parse.phone_unknown_country' })
+    expect(normalisePhone('9123 4567', 'XX')).toMatchObject({
+      ok: false,
+      code: 'ingest.parse.phone_unknown_country',
+    })
   })
 
   it.each(['12345', 'abc', '6123 4567', '128 1234 5678', '+86 138 1234 567'])('refuses %s', (text) => {
@@ -100,7 +103,10 @@ describe('parseQuantity and parseInteger', () => {
     expect(parseQuantity('1,200件')).toEqual(ok('1200'))
     expect(parseQuantity('2.5')).toEqual(ok('2.5'))
     expect(parseQuantity(-2.5)).toEqual(ok('-2.5'))
-    expect(parseQuantity('0.12345')).toMatchObject({ ok: false, code: 'ingest.parse.quantity_too_many_decimals' })
+    expect(parseQuantity('0.12345')).toMatchObject({
+      ok: false,
+      code: 'ingest.parse.quantity_too_many_decimals',
+    })
     expect(parseQuantity('three')).toMatchObject({ ok: false, code: 'ingest.parse.quantity_invalid' })
   })
 
@@ -112,13 +118,22 @@ describe('parseQuantity and parseInteger', () => {
     expect(parseInteger('1.5')).toMatchObject({ ok: false, code: 'ingest.parse.integer_invalid' })
     expect(parseInteger('1.23456')).toMatchObject({ ok: false, code: 'ingest.parse.integer_invalid' })
     expect(parseInteger('99999999999999')).toEqual(ok(99999999999999))
-    expect(parseInteger('999999999999999999')).toMatchObject({ ok: false, code: 'ingest.parse.integer_too_large' })
+    expect(parseInteger('999999999999999999')).toMatchObject({
+      ok: false,
+      code: 'ingest.parse.integer_too_large',
+    })
   })
 })
 
 describe('isBlank', () => {
   it('is true for null, empty and space-only cells (full-width space too)', () => {
-    expect([null, undefined, '', '  ', '\u3000'].map((v) => isBlank(v))).toEqual([true, true, true, true, true])
+    expect([null, undefined, '', '  ', '\u3000'].map((v) => isBlank(v))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ])
     expect([0, false, 'x'].map((v) => isBlank(v))).toEqual([false, false, false])
   })
 })

@@ -13,7 +13,15 @@ beforeAll(async () => {
   const members = workbook.addWorksheet('会员')
   members.addRow(['会员号', ' 姓名 ', '注册时间', '消费金额', '同意营销', '备注', '合计'])
   // Excel keeps date-times as serials; exceljs hands them over as Dates whose UTC fields are the wall clock.
-  members.addRow(['M001', '张三', new Date(Date.UTC(2024, 2, 5, 14, 3, 0)), 1234.5, true, null, { formula: 'D2*2', result: 2469 }])
+  members.addRow([
+    'M001',
+    '张三',
+    new Date(Date.UTC(2024, 2, 5, 14, 3, 0)),
+    1234.5,
+    true,
+    null,
+    { formula: 'D2*2', result: 2469 },
+  ])
   members.addRow([])
   members.addRow([
     'M002',

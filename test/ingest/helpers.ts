@@ -8,7 +8,9 @@ import '../../src/i18n/messages/index.js'
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 
 /** The UCI Online Retail file, shared by the team and never copied into the repo. */
-export const UCI = fileURLToPath(new URL('../../../shared/data/online-retail/online_retail.csv.gz', import.meta.url))
+export const UCI = fileURLToPath(
+  new URL('../../../shared/data/online-retail/online_retail.csv.gz', import.meta.url),
+)
 
 /** The tables an import may write. */
 export const TABLES = [
@@ -23,7 +25,10 @@ export const TABLES = [
 ] as const
 
 /** Every row of every table, in a stable order, as JSON text per row: for exact before/after comparisons. */
-export async function dumpStore(conn: Connection, tables: readonly string[] = TABLES): Promise<Record<string, string[]>> {
+export async function dumpStore(
+  conn: Connection,
+  tables: readonly string[] = TABLES,
+): Promise<Record<string, string[]>> {
   const dump: Record<string, string[]> = {}
   for (const table of tables) {
     const rows = await conn.all(raw(`SELECT * FROM "${table}"`))
@@ -33,6 +38,9 @@ export async function dumpStore(conn: Connection, tables: readonly string[] = TA
 }
 
 /** importFile with the clock fixed. */
-export function importWith(conn: Connection, options: Omit<ImportOptions, 'today' | 'startedAt'> & Partial<ImportOptions>) {
+export function importWith(
+  conn: Connection,
+  options: Omit<ImportOptions, 'today' | 'startedAt'> & Partial<ImportOptions>,
+) {
   return importFile(conn, { today: '2026-11-23', startedAt: '2026-11-23 10:00:00', ...options })
 }

@@ -19,7 +19,10 @@ afterEach(async () => {
 describe('a file with bad rows', () => {
   it('is rejected whole by default: every bad row reported with file, line, column, value; the store unchanged', async () => {
     await importWith(store.conn, { kind: 'orders', file: fixture('orders-part1.csv'), source: 'shop' })
-    const before = await dumpStore(store.conn, TABLES.filter((t) => t !== 'imports'))
+    const before = await dumpStore(
+      store.conn,
+      TABLES.filter((t) => t !== 'imports'),
+    )
     const file = fixture('orders-bad.csv')
     const r = await importWith(store.conn, { kind: 'orders', file, source: 'shop' })
     expect(r.status).toBe('rejected')
@@ -31,10 +34,17 @@ describe('a file with bad rows', () => {
     ])
     expect(r.problems.every((p) => p.at?.file === file)).toBe(true)
     expect(r.report.rows).toEqual({ read: 6, imported: 0, unchanged: 0, rejected: 4 })
-    expect(await dumpStore(store.conn, TABLES.filter((t) => t !== 'imports'))).toEqual(before)
+    expect(
+      await dumpStore(
+        store.conn,
+        TABLES.filter((t) => t !== 'imports'),
+      ),
+    ).toEqual(before)
     // the rejected import is still on record, with its report
     const row = await store.conn.one<{ status: string; rows_rejected: number; report: string }>(
-      raw(`SELECT status, rows_rejected, CAST(report AS VARCHAR) AS report FROM imports WHERE import_id = '${r.importId}'`),
+      raw(
+        `SELECT status, rows_rejected, CAST(report AS VARCHAR) AS report FROM imports WHERE import_id = '${r.importId}'`,
+      ),
     )
     expect(row).toMatchObject({ status: 'rejected', rows_rejected: 4 })
     expect(JSON.parse(row!.report).problems).toHaveLength(4)
@@ -55,7 +65,9 @@ describe('a file with bad rows', () => {
     const rejectsPath = join(dir, 'orders-bad.rejects.csv')
     expect(r.report.rejects).toEqual({ file: rejectsPath, rows: 4 })
     const original = readFileSync(file, 'utf8').split('\n')
-    expect(readFileSync(rejectsPath, 'utf8')).toBe([original[0], original[2], original[3], original[4], original[6], ''].join('\n'))
+    expect(readFileSync(rejectsPath, 'utf8')).toBe(
+      [original[0], original[2], original[3], original[4], original[6], ''].join('\n'),
+    )
     const ids = await store.conn.all(raw('SELECT order_id FROM orders ORDER BY order_id'))
     expect(ids).toEqual([{ order_id: 'B1' }, { order_id: 'B5' }])
   })
@@ -69,8 +81,14 @@ describe('a file with bad rows', () => {
     writeFileSync(file, iconv.encode(text, 'gb18030'))
     const r = await importWith(store.conn, { kind: 'orders', file, skipInvalid: true, rejectsPath: out })
     expect(r.report.rejects).toEqual({ file: out, rows: 1 })
-    expect(iconv.decode(readFileSync(out), 'gb18030')).toBe('订单号,会员ID,下单时间,实付金额\nX2,M2,不是日期,¥20.00\n')
-    expect(readFileSync(out).equals(iconv.encode('订单号,会员ID,下单时间,实付金额\nX2,M2,不是日期,¥20.00\n', 'gb18030'))).toBe(true)
+    expect(iconv.decode(readFileSync(out), 'gb18030')).toBe(
+      '订单号,会员ID,下单时间,实付金额\nX2,M2,不是日期,¥20.00\n',
+    )
+    expect(
+      readFileSync(out).equals(
+        iconv.encode('订单号,会员ID,下单时间,实付金额\nX2,M2,不是日期,¥20.00\n', 'gb18030'),
+      ),
+    ).toBe(true)
   })
 
   it('a bad item row takes its whole order out (an order is stored whole or not at all)', async () => {

@@ -38,7 +38,9 @@ function bigOrdersFile(dir: string): string {
   for (let i = 0; i < 200_000; i++) {
     const c = i % 20_000
     const day = String(1 + (i % 28)).padStart(2, '0')
-    lines.push(`K${i},U${c},user${c}@example.com,2024-02-${day} 12:${String(i % 60).padStart(2, '0')}:00,${(i % 997) + 0.5},CNY`)
+    lines.push(
+      `K${i},U${c},user${c}@example.com,2024-02-${day} 12:${String(i % 60).padStart(2, '0')}:00,${(i % 997) + 0.5},CNY`,
+    )
   }
   const path = join(dir, 'big-orders.csv')
   writeFileSync(path, `${lines.join('\n')}\n`)
@@ -47,7 +49,10 @@ function bigOrdersFile(dir: string): string {
 
 function runChild(args: string[], env: Record<string, string> = {}, killAfterMs?: number) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let stderr = ''
     child.stderr.on('data', (d) => {
       stderr += String(d)
@@ -81,11 +86,21 @@ beforeAll(() => {
 describe('a process killed mid-import leaves the store exactly as before', () => {
   it('killed inside the merge transaction, right before COMMIT (fault injection)', async () => {
     const db = join(dir, 'merge.duckdb')
-    const seed = await runChild(['--db', db, 'import', 'orders', fixture('generic-orders.csv'), '--source', 'shop'])
+    const seed = await runChild([
+      '--db',
+      db,
+      'import',
+      'orders',
+      fixture('generic-orders.csv'),
+      '--source',
+      'shop',
+    ])
     expect(seed.code, seed.stderr).toBe(0)
     const before = await dumpFile(db)
 
-    const killed = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'], { STRATA_FAULT_INJECT: 'kill-in-merge' })
+    const killed = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'], {
+      STRATA_FAULT_INJECT: 'kill-in-merge',
+    })
     expect(killed.signal).toBe('SIGKILL')
     expect(await dumpFile(db)).toEqual(before)
 
@@ -94,11 +109,19 @@ describe('a process killed mid-import leaves the store exactly as before', () =>
     const after = await dumpFile(db)
     expect(after['orders']).toHaveLength(before['orders']!.length + 200_000)
     expect(after['imports']).toHaveLength(before['imports']!.length + 1)
-  })
+  }, 300_000)
 
   it('killed at a random moment of the import', async () => {
     const db = join(dir, 'random.duckdb')
-    const seed = await runChild(['--db', db, 'import', 'orders', fixture('line-items-small.csv'), '--preset', 'line-items'])
+    const seed = await runChild([
+      '--db',
+      db,
+      'import',
+      'orders',
+      fixture('line-items-small.csv'),
+      '--preset',
+      'line-items',
+    ])
     expect(seed.code, seed.stderr).toBe(0)
     const before = await dumpFile(db)
     // Start-up takes a few hundred ms and the import several seconds: any moment in between is mid-import.
@@ -110,5 +133,5 @@ describe('a process killed mid-import leaves the store exactly as before', () =>
     const normal = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'])
     expect(normal.code, normal.stderr).toBe(0)
     expect((await dumpFile(db))['orders']).toHaveLength(before['orders']!.length + 200_000)
-  })
+  }, 300_000)
 })

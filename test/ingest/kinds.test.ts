@@ -13,25 +13,63 @@ afterEach(async () => {
 
 describe('every kind through the generic preset', () => {
   it('Chinese headers in a GB18030 file (what Excel in China writes), with Chinese dates, ¥ amounts and statuses', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('cn-orders-gb18030.csv'), source: 'cn' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('cn-orders-gb18030.csv'),
+      source: 'cn',
+    })
     expect(r.status).toBe('imported')
     expect(r.report.encoding).toBe('gb18030')
-    const orders = await store.conn.all(raw('SELECT order_id, customer_id, ordered_at, amount, status FROM orders ORDER BY 1'))
+    const orders = await store.conn.all(
+      raw('SELECT order_id, customer_id, ordered_at, amount, status FROM orders ORDER BY 1'),
+    )
     expect(orders).toEqual([
-      { order_id: 'CN-20240301-001', customer_id: 'cn:M0001', ordered_at: '2024-03-01 10:05:00', amount: 1299, status: 'paid' },
-      { order_id: 'CN-20240301-002', customer_id: 'cn:M0002', ordered_at: '2024-03-01 12:30:00', amount: 88.5, status: 'paid' },
-      { order_id: 'CN-20240302-003', customer_id: 'cn:M0001', ordered_at: '2024-03-02 00:00:00', amount: -99, status: 'refunded' },
-      { order_id: 'CN-20240303-004', customer_id: null, ordered_at: '2024-03-03 18:20:00', amount: 35, status: 'paid' },
+      {
+        order_id: 'CN-20240301-001',
+        customer_id: 'cn:M0001',
+        ordered_at: '2024-03-01 10:05:00',
+        amount: 1299,
+        status: 'paid',
+      },
+      {
+        order_id: 'CN-20240301-002',
+        customer_id: 'cn:M0002',
+        ordered_at: '2024-03-01 12:30:00',
+        amount: 88.5,
+        status: 'paid',
+      },
+      {
+        order_id: 'CN-20240302-003',
+        customer_id: 'cn:M0001',
+        ordered_at: '2024-03-02 00:00:00',
+        amount: -99,
+        status: 'refunded',
+      },
+      {
+        order_id: 'CN-20240303-004',
+        customer_id: null,
+        ordered_at: '2024-03-03 18:20:00',
+        amount: 35,
+        status: 'paid',
+      },
     ])
-    const c = await store.conn.one(raw("SELECT phone, email, city FROM customers WHERE customer_id = 'cn:M0001'"))
+    const c = await store.conn.one(
+      raw("SELECT phone, email, city FROM customers WHERE customer_id = 'cn:M0001'"),
+    )
     expect(c).toEqual({ phone: '+8613800138000', email: 'li.wei@example.com', city: '上海' })
   })
 
   it('customers: attributes parsed, columns no field reads kept in attributes JSON', async () => {
-    const r = await importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), source: 'crm' })
+    const r = await importWith(store.conn, {
+      kind: 'customers',
+      file: fixture('crm-customers.csv'),
+      source: 'crm',
+    })
     expect(r.report.rows).toEqual({ read: 4, imported: 4, unchanged: 0, rejected: 0 })
     const c = await store.conn.one(
-      raw("SELECT name, gender, birth_date, city, region, signup_at, consent_marketing, CAST(attributes AS VARCHAR) AS a FROM customers WHERE customer_id = 'crm:V001'"),
+      raw(
+        "SELECT name, gender, birth_date, city, region, signup_at, consent_marketing, CAST(attributes AS VARCHAR) AS a FROM customers WHERE customer_id = 'crm:V001'",
+      ),
     )
     expect(c).toEqual({
       name: '李伟',
@@ -49,11 +87,19 @@ describe('every kind through the generic preset', () => {
     await importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), source: 'crm' })
     const e = await importWith(store.conn, { kind: 'events', file: fixture('events.ndjson'), source: 'crm' })
     expect(e.report.rows.imported).toBe(4)
-    const props = await store.conn.one(raw("SELECT CAST(properties AS VARCHAR) AS p, occurred_at FROM events WHERE event_id = 'e-2'"))
+    const props = await store.conn.one(
+      raw("SELECT CAST(properties AS VARCHAR) AS p, occurred_at FROM events WHERE event_id = 'e-2'"),
+    )
     expect(props).toEqual({ p: '{"sku":"TEA-JAS-250","qty":2}', occurred_at: '2024-03-05 06:01:30' })
-    const f = await importWith(store.conn, { kind: 'feedback', file: fixture('feedback.json'), source: 'crm' })
+    const f = await importWith(store.conn, {
+      kind: 'feedback',
+      file: fixture('feedback.json'),
+      source: 'crm',
+    })
     expect(f.report.rows).toEqual({ read: 3, imported: 3, unchanged: 0, rejected: 0 })
-    const rows = await store.conn.all(raw('SELECT feedback_id, customer_id, nps, score, text FROM feedback ORDER BY 1'))
+    const rows = await store.conn.all(
+      raw('SELECT feedback_id, customer_id, nps, score, text FROM feedback ORDER BY 1'),
+    )
     expect(rows).toEqual([
       { feedback_id: 'r-101', customer_id: 'crm:V002', nps: 9, score: 4.5, text: '茶很好喝,包装精美' },
       { feedback_id: 'r-102', customer_id: 'crm:V003', nps: 3, score: 2, text: 'Delivery was late' },
@@ -63,10 +109,16 @@ describe('every kind through the generic preset', () => {
 
   it('order-items from a file of their own; items of unknown orders are reported as unmatched', async () => {
     await importWith(store.conn, { kind: 'orders', file: fixture('generic-orders.csv'), source: 'shop' })
-    const r = await importWith(store.conn, { kind: 'order-items', file: fixture('order-items.csv'), source: 'shop' })
+    const r = await importWith(store.conn, {
+      kind: 'order-items',
+      file: fixture('order-items.csv'),
+      source: 'shop',
+    })
     expect(r.report.records.created).toBe(3)
     expect(r.report.unmatchedItems).toEqual({ rows: 1, sample: [{ line: 5, order_id: 'Z9999' }] })
-    const items = await store.conn.all(raw('SELECT order_id, line_no, quantity, unit_price FROM order_items ORDER BY 1, 2'))
+    const items = await store.conn.all(
+      raw('SELECT order_id, line_no, quantity, unit_price FROM order_items ORDER BY 1, 2'),
+    )
     expect(items).toEqual([
       { order_id: 'A1001', line_no: 1, quantity: 1, unit_price: 68.5 },
       { order_id: 'A1001', line_no: 2, quantity: 1, unit_price: 60 },
@@ -75,7 +127,11 @@ describe('every kind through the generic preset', () => {
   })
 
   it('flags dates after today', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('orders-part1.csv'), today: '2024-05-01' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('orders-part1.csv'),
+      today: '2024-05-01',
+    })
     expect(r.report.futureDates).toEqual({ rows: 2, after: '2024-05-01', sample: [3, 4] })
   })
 })

@@ -42,7 +42,9 @@ describe('column resolution', () => {
       city: '城市@7',
       status: 'Order Status@8',
     })
-    expect(columnsOf(resolveMapping('orders', generic, ['Order ID', 'CustomerID', 'Order Date', 'Total'], []))).toEqual({
+    expect(
+      columnsOf(resolveMapping('orders', generic, ['Order ID', 'CustomerID', 'Order Date', 'Total'], [])),
+    ).toEqual({
       order_id: 'Order ID@1',
       customer_id: 'CustomerID@2',
       ordered_at: 'Order Date@3',
@@ -61,10 +63,15 @@ describe('column resolution', () => {
   })
 
   it('says "did you mean" for an unknown column and an unknown field', () => {
-    const r = resolveMapping('orders', generic, ['InvoiceNo', 'InvoiceDate', 'Amount'], [
-      ['order_id', 'InvoicNo'],
-      ['custmer_id', 'InvoiceNo'],
-    ])
+    const r = resolveMapping(
+      'orders',
+      generic,
+      ['InvoiceNo', 'InvoiceDate', 'Amount'],
+      [
+        ['order_id', 'InvoicNo'],
+        ['custmer_id', 'InvoiceNo'],
+      ],
+    )
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.diagnostics.map((d) => [d.code, d.params?.['suggestion']])).toEqual([
@@ -80,7 +87,16 @@ describe('column resolution', () => {
   })
 
   it('presets read their own export headers', () => {
-    const cols = ['Name', 'Email', 'Financial Status', 'Paid at', 'Created at', 'Total', 'Lineitem quantity', 'Lineitem price']
+    const cols = [
+      'Name',
+      'Email',
+      'Financial Status',
+      'Paid at',
+      'Created at',
+      'Total',
+      'Lineitem quantity',
+      'Lineitem price',
+    ]
     expect(columnsOf(resolveMapping('orders', PRESETS['shopify']!, cols, []))).toMatchObject({
       order_id: 'Name@1',
       email: 'Email@2',

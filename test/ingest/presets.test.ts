@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../../src/store/index.js'
 import { raw } from '../../src/sql/fragment.js'
+import { openStore, type Store } from '../../src/store/index.js'
 import { fixture, importWith } from './helpers.js'
 
 let store: Store
@@ -12,14 +12,24 @@ afterEach(async () => {
 })
 
 const orders = () =>
-  store.conn.all<{ order_id: string; customer_id: string | null; ordered_at: string; amount: number; status: string; currency: string }>(
-    raw('SELECT order_id, customer_id, ordered_at, amount, status, currency FROM orders ORDER BY order_id'),
-  )
-const amounts = async () => Object.fromEntries((await orders()).map((o) => [o.order_id, [o.amount, o.status]]))
+  store.conn.all<{
+    order_id: string
+    customer_id: string | null
+    ordered_at: string
+    amount: number
+    status: string
+    currency: string
+  }>(raw('SELECT order_id, customer_id, ordered_at, amount, status, currency FROM orders ORDER BY order_id'))
+const amounts = async () =>
+  Object.fromEntries((await orders()).map((o) => [o.order_id, [o.amount, o.status]]))
 
 describe('presets, each with a realistic export', () => {
   it('line-items: rolls items up into orders, exact Σ qty × price, C-invoices are cancellations, Country goes to the customer', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('line-items-small.csv'), preset: 'line-items' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('line-items-small.csv'),
+      preset: 'line-items',
+    })
     expect(r.status).toBe('imported')
     expect(r.report.rows).toEqual({ read: 8, imported: 8, unchanged: 0, rejected: 0 })
     expect(await amounts()).toEqual({
@@ -30,17 +40,27 @@ describe('presets, each with a realistic export', () => {
       C536379: [-27.5, 'cancelled'],
     })
     expect(r.report.guestOrders).toMatchObject({ orders: 1, rows: 2, sample: ['536544'] })
-    const items = await store.conn.all(raw("SELECT line_no, sku, quantity, unit_price FROM order_items WHERE order_id = '536370' ORDER BY line_no"))
+    const items = await store.conn.all(
+      raw(
+        "SELECT line_no, sku, quantity, unit_price FROM order_items WHERE order_id = '536370' ORDER BY line_no",
+      ),
+    )
     expect(items).toEqual([
       { line_no: 1, sku: '22728', quantity: 24, unit_price: 3.75 },
       { line_no: 2, sku: 'POST', quantity: 3, unit_price: 18 },
     ])
-    const france = await store.conn.one(raw("SELECT country FROM customers WHERE customer_id = 'line-items:12583'"))
+    const france = await store.conn.one(
+      raw("SELECT country FROM customers WHERE customer_id = 'line-items:12583'"),
+    )
     expect(france).toEqual({ country: 'France' })
   })
 
   it('shopify: order fields from the first row, Total − Refunded, voided/cancelled kept at 0, customer by email', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('shopify-orders.csv'), preset: 'shopify' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('shopify-orders.csv'),
+      preset: 'shopify',
+    })
     expect(r.status).toBe('imported')
     expect(await amounts()).toEqual({
       '#1001': [228, 'paid'],
@@ -53,20 +73,28 @@ describe('presets, each with a realistic export', () => {
     // `Created at` 14:02:50 +0800 in a UTC store
     expect(o.ordered_at).toBe('2024-03-05 06:02:50')
     expect(o.currency).toBe('CNY')
-    const items = await store.conn.all(raw("SELECT line_no, sku, brand FROM order_items WHERE order_id = '#1001' ORDER BY line_no"))
+    const items = await store.conn.all(
+      raw("SELECT line_no, sku, brand FROM order_items WHERE order_id = '#1001' ORDER BY line_no"),
+    )
     expect(items).toEqual([
       { line_no: 1, sku: 'TEA-JAS-250', brand: 'Leaf & Co' },
       { line_no: 2, sku: 'CUP-CEL-01', brand: 'Kiln Works' },
     ])
     // #1001 and #1004 are the same person (emails differ only in case)
-    const c = (await orders()).filter((x) => x.order_id === '#1001' || x.order_id === '#1004').map((x) => x.customer_id)
+    const c = (await orders())
+      .filter((x) => x.order_id === '#1001' || x.order_id === '#1004')
+      .map((x) => x.customer_id)
     expect(c[0]).toBe(c[1])
     expect(r.report.customers.created).toBe(3)
     expect(r.report.guestOrders.sample).toEqual(['#1005'])
   })
 
   it('woocommerce: Order Total on one of the item rows, customer 0 is a guest identified by billing email', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('woocommerce-orders.csv'), preset: 'woocommerce' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('woocommerce-orders.csv'),
+      preset: 'woocommerce',
+    })
     expect(r.status).toBe('imported')
     expect(await amounts()).toEqual({
       '812': [189, 'paid'],
@@ -80,13 +108,22 @@ describe('presets, each with a realistic export', () => {
     expect(byId['815']).toBe('woocommerce:17')
     expect(byId['813']).toMatch(/^woocommerce:e/)
     expect(byId['816']).toBeNull()
-    const name = await store.conn.one(raw("SELECT name, city FROM customers WHERE customer_id = 'woocommerce:17'"))
+    const name = await store.conn.one(
+      raw("SELECT name, city FROM customers WHERE customer_id = 'woocommerce:17'"),
+    )
     expect(name).toEqual({ name: 'Fang Wang', city: 'Beijing' })
-    expect(await store.conn.one(raw("SELECT count(*) AS n FROM order_items WHERE order_id = '812'"))).toEqual({ n: 2 })
+    expect(await store.conn.one(raw("SELECT count(*) AS n FROM order_items WHERE order_id = '812'"))).toEqual(
+      { n: 2 },
+    )
   })
 
   it('stripe: Amount − Amount Refunded, failed payments kept as cancelled, currency upper-cased', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('stripe-payments.csv'), preset: 'stripe', timezone: 'Asia/Shanghai' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('stripe-payments.csv'),
+      preset: 'stripe',
+      timezone: 'Asia/Shanghai',
+    })
     expect(r.status).toBe('imported')
     const o = await orders()
     expect(o.map((x) => [x.order_id, x.amount, x.status, x.currency, x.customer_id])).toEqual([
@@ -100,7 +137,9 @@ describe('presets, each with a realistic export', () => {
   })
 
   it('refuses a preset for a kind it does not read', async () => {
-    await expect(importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), preset: 'stripe' })).rejects.toMatchObject({
+    await expect(
+      importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), preset: 'stripe' }),
+    ).rejects.toMatchObject({
       diagnostic: { code: 'ingest.preset_kind' },
     })
   })

@@ -31,7 +31,9 @@ describe('UCI Online Retail through the line-items preset', () => {
     expect(result.report.records).toEqual({ inFile: 25_900, created: 25_900, unchanged: 0 })
     expect(result.report.customers.created).toBe(4_372)
     const n = await store.conn.one(
-      raw('SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM order_items) AS items'),
+      raw(
+        'SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM order_items) AS items',
+      ),
     )
     expect(n).toEqual({ orders: 25_900, customers: 4_372, items: 541_909 })
   })
@@ -46,7 +48,9 @@ describe('UCI Online Retail through the line-items preset', () => {
   })
 
   it('sums Σ quantity × unit price exactly (the known net revenue 9,747,747.934)', async () => {
-    const s = await store.conn.one<{ total: string }>(raw('SELECT CAST(sum(amount) AS VARCHAR) AS total FROM orders'))
+    const s = await store.conn.one<{ total: string }>(
+      raw('SELECT CAST(sum(amount) AS VARCHAR) AS total FROM orders'),
+    )
     expect(s!.total).toBe('9747747.9340')
   })
 
@@ -54,7 +58,9 @@ describe('UCI Online Retail through the line-items preset', () => {
     expect(result.report.guestOrders.rows).toBe(135_080)
     expect(result.report.guestOrders.orders).toBe(3_710)
     expect(result.report.missingCustomerIds).toBe(135_080)
-    expect(await store.conn.one(raw('SELECT count(*) AS n FROM orders WHERE customer_id IS NULL'))).toEqual({ n: 3_710 })
+    expect(await store.conn.one(raw('SELECT count(*) AS n FROM orders WHERE customer_id IS NULL'))).toEqual({
+      n: 3_710,
+    })
     expect(result.report.nonPositiveAmounts.orders).toBeGreaterThan(3_836)
     expect(result.report.outliers.orders).toBeGreaterThan(0)
     expect(result.report.futureDates.rows).toBe(0)

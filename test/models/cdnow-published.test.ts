@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backtest } from '../../src/models/backtest.js'
 import { fitBgnbd } from '../../src/models/bgnbd-fit.js'
-import { bgnbdConditionalExpected, bgnbdExpected, bgnbdPAlive, bgnbdProbabilityOfN } from '../../src/models/bgnbd-predict.js'
+import {
+  bgnbdConditionalExpected,
+  bgnbdExpected,
+  bgnbdPAlive,
+  bgnbdProbabilityOfN,
+} from '../../src/models/bgnbd-predict.js'
 import type { BtydData } from '../../src/models/btyd-data.js'
-import { calibrationWindow, createSummaryTable, loadBtydData, loadSpendBins } from '../../src/models/btyd-summary.js'
+import {
+  calibrationWindow,
+  createSummaryTable,
+  loadBtydData,
+  loadSpendBins,
+} from '../../src/models/btyd-summary.js'
 import { fitGammaGamma } from '../../src/models/gamma-gamma.js'
 import {
   fitParetoNbd,
@@ -17,6 +27,13 @@ import { cdnowPublishedSummary, cdnowStore } from './cdnow-fixture.js'
 
 // Published CDNOW figures (Fader, Hardie & Lee 2005; BTYD vignette; ../shared/data/README.md): weeks,
 // calibration through 1997-09-30. CDNOW counts its eight $0.00 transactions as purchases.
+/** CPU milliseconds of this process spent in `work` (wall time would measure the shared machine's load). */
+function cpuMs<T>(work: () => T): { value: T; ms: number } {
+  const before = process.cpuUsage()
+  const value = work()
+  const used = process.cpuUsage(before)
+  return { value, ms: (used.user + used.system) / 1000 }
+}
 const within = (actual: number, expected: number, relative: number) =>
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThanOrEqual(relative)
 
@@ -52,9 +69,8 @@ describe('CDNOW summary', () => {
 
 describe('BG/NBD on CDNOW', () => {
   it('fits r 0.2426, α 4.414, a 0.7930, b 2.426, LL −9582.43 in well under a second', () => {
-    const started = performance.now()
-    const fit = fitBgnbd(data)
-    expect(performance.now() - started).toBeLessThan(1000)
+    const { value: fit, ms } = cpuMs(() => fitBgnbd(data))
+    expect(ms).toBeLessThan(1000)
     within(fit.params.r, 0.2426, 2e-4)
     within(fit.params.alpha, 4.4137, 2e-4)
     within(fit.params.a, 0.793, 2e-4)
@@ -85,9 +101,8 @@ describe('BG/NBD on CDNOW', () => {
 
 describe('Pareto/NBD on CDNOW', () => {
   it('fits r 0.553, α 10.58, s 0.606, β 11.66 (β weakly identified: 1 %), LL −9594.98', () => {
-    const started = performance.now()
-    const fit = fitParetoNbd(data)
-    expect(performance.now() - started).toBeLessThan(1000)
+    const { value: fit, ms } = cpuMs(() => fitParetoNbd(data))
+    expect(ms).toBeLessThan(1000)
     within(fit.params.r, 0.5534, 1e-3)
     within(fit.params.alpha, 10.58, 1e-3)
     within(fit.params.s, 0.6061, 1e-3)
@@ -100,7 +115,7 @@ describe('Pareto/NBD on CDNOW', () => {
     expect(paretoNbdConditionalExpected(p, 26, 30.857142857, 31, 52)).toBeCloseTo(25.456, 2)
     expect(paretoNbdPAlive(p, 26, 30.857142857, 31)).toBeCloseTo(0.99787, 4)
     expect(paretoNbdExpected(p, 52)).toBeCloseTo(1.4734, 4)
-    // With the published parameters the published digits come out exactly.
+    // β is weakly identified: the rounded published parameter sets give 25.454–25.457, ours 25.4552.
     const published = { r: 0.5534, alpha: 10.58, s: 0.6061, beta: 11.656 }
     expect(paretoNbdConditionalExpected(published, 26, 30.857142857, 31, 52)).toBeCloseTo(25.456, 2)
   })

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { bgnbdLogLikelihood, bgnbdObjective } from '../../src/models/bgnbd-fit.js'
 import { bgnbdConditionalExpected, bgnbdExpected, bgnbdPAlive } from '../../src/models/bgnbd-predict.js'
 import { btydData } from '../../src/models/btyd-data.js'
-import { gammaGammaExpectedValue, gammaGammaLogLikelihood, gammaGammaObjective } from '../../src/models/gamma-gamma.js'
+import {
+  gammaGammaExpectedValue,
+  gammaGammaLogLikelihood,
+  gammaGammaObjective,
+} from '../../src/models/gamma-gamma.js'
 import { hyp2f1, hyp2f1Log } from '../../src/models/hypergeometric.js'
 import { numericGradient } from '../../src/models/optimizer.js'
 import {
@@ -73,7 +77,7 @@ describe('gradients', () => {
     const fg = bgnbdObjective(data)
     const theta = [Math.log(0.4), Math.log(3), Math.log(0.9), Math.log(2)]
     const numeric = numericGradient((t) => fg(t).f)(theta).g
-    fg(theta).g.forEach((g, i) => expect(g).toBeCloseTo(numeric[i]!, 7))
+    for (const [i, g] of fg(theta).g.entries()) expect(g).toBeCloseTo(numeric[i]!, 7)
   })
   it('Gamma-Gamma analytic gradient agrees with central differences', () => {
     const bins = [
@@ -83,16 +87,18 @@ describe('gradients', () => {
     const fg = gammaGammaObjective(bins)
     const theta = [Math.log(5), Math.log(3), Math.log(12)]
     const numeric = numericGradient((t) => fg(t).f)(theta).g
-    fg(theta).g.forEach((g, i) => expect(g).toBeCloseTo(numeric[i]!, 7))
+    for (const [i, g] of fg(theta).g.entries()) expect(g).toBeCloseTo(numeric[i]!, 7)
     expect(-fg(theta).f * 4).toBeCloseTo(
-      3 * gammaGammaLogLikelihood({ p: 5, q: 3, gamma: 12 }, 1, 20) + gammaGammaLogLikelihood({ p: 5, q: 3, gamma: 12 }, 4, 55),
+      3 * gammaGammaLogLikelihood({ p: 5, q: 3, gamma: 12 }, 1, 20) +
+        gammaGammaLogLikelihood({ p: 5, q: 3, gamma: 12 }, 4, 55),
       10,
     )
   })
   it('Pareto/NBD mean NLL equals the per-customer likelihood', () => {
     const nll = paretoNbdMeanNll(data)([0.5534, 10.58, 0.6061, 11.656].map(Math.log))
     let ll = 0
-    for (let i = 0; i < data.size; i++) ll += data.weight[i]! * paretoNbdLogLikelihood(PARETO, data.x[i]!, data.tx[i]!, data.T[i]!)
+    for (let i = 0; i < data.size; i++)
+      ll += data.weight[i]! * paretoNbdLogLikelihood(PARETO, data.x[i]!, data.tx[i]!, data.T[i]!)
     expect(-nll * data.customers).toBeCloseTo(ll, 9)
   })
 })

@@ -76,8 +76,22 @@ function num(x: number | null, c: CliContext, digits = 1): string {
   return x === null ? '—' : x.toLocaleString(c.lang, { maximumFractionDigits: digits })
 }
 
-function groupTable(c: CliContext, label: string, rows: readonly GroupSummary[], name: (k: string | null) => string) {
-  const headers = ['customers', 'pct_customers', 'revenue', 'pct_revenue', 'recency', 'frequency', 'monetary', 'rfm']
+function groupTable(
+  c: CliContext,
+  label: string,
+  rows: readonly GroupSummary[],
+  name: (k: string | null) => string,
+) {
+  const headers = [
+    'customers',
+    'pct_customers',
+    'revenue',
+    'pct_revenue',
+    'recency',
+    'frequency',
+    'monetary',
+    'rfm',
+  ]
   const body = rows.map((g) => [
     name(g.key),
     g.customers.toLocaleString(c.lang),
@@ -89,24 +103,38 @@ function groupTable(c: CliContext, label: string, rows: readonly GroupSummary[],
     num(g.meanMonetary, c, 2),
     g.meanR === null ? '—' : [g.meanR, g.meanF, g.meanM].map((v) => num(v, c)).join(' / '),
   ])
-  return renderTable(
-    [c.t(label), ...headers.map((h) => c.t(`cli.analyze.col.${h}`))],
-    body,
-    [false, true, true, true, true, true, true, true, true],
-  )
+  return renderTable([c.t(label), ...headers.map((h) => c.t(`cli.analyze.col.${h}`))], body, [
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ])
 }
 
 /** Prints a snapshot's segment table (by RFM segment, lifecycle stage and value tier). */
 export function printSummary(c: CliContext, s: SnapshotSummary): void {
   const unscored = c.t('analytics.unscored')
   c.print(c.t('cli.analyze.by_segment'))
-  c.print(groupTable(c, 'cli.analyze.col.segment', s.bySegment, (k) => (k === null ? unscored : segmentLabel(k, c.lang))))
+  c.print(
+    groupTable(c, 'cli.analyze.col.segment', s.bySegment, (k) =>
+      k === null ? unscored : segmentLabel(k, c.lang),
+    ),
+  )
   c.print()
   c.print(c.t('cli.analyze.by_lifecycle'))
   c.print(groupTable(c, 'cli.analyze.col.lifecycle', s.byLifecycle, (k) => c.t(`analytics.lifecycle.${k}`)))
   c.print()
   c.print(c.t('cli.analyze.by_tier'))
-  c.print(groupTable(c, 'cli.analyze.col.tier', s.byValueTier, (k) => (k === null ? unscored : c.t(`analytics.tier.${k}`))))
+  c.print(
+    groupTable(c, 'cli.analyze.col.tier', s.byValueTier, (k) =>
+      k === null ? unscored : c.t(`analytics.tier.${k}`),
+    ),
+  )
 }
 
 export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {

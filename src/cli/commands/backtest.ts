@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander'
 import { addDaysIso } from '../../models/btyd-summary.js'
-import { backtest, type BacktestResult, saveBacktest, type TimeUnit } from '../../models/index.js'
+import { type BacktestResult, backtest, saveBacktest, type TimeUnit } from '../../models/index.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -15,15 +15,23 @@ interface BacktestFlags {
 }
 
 const fmt = (cx: CliContext, v: number | null | undefined, digits = 1) =>
-  v === null || v === undefined ? cx.t('cli.clv.none') : v.toLocaleString(cx.lang, { maximumFractionDigits: digits })
+  v === null || v === undefined
+    ? cx.t('cli.clv.none')
+    : v.toLocaleString(cx.lang, { maximumFractionDigits: digits })
 
 export const registerBacktest: RegisterCommand = (program: Command, ctx) => {
   program
     .command('backtest')
     .description(ctx().t('cli.backtest.description'))
-    .addOption(new Option('--calibration-end <date>', ctx().t('cli.clv.opt.calibration_end')).makeOptionMandatory())
-    .addOption(new Option('--holdout-end <date>', ctx().t('cli.backtest.opt.holdout_end')).makeOptionMandatory())
-    .addOption(new Option('--unit <unit>', ctx().t('cli.clv.opt.unit')).choices(['week', 'day']).default('week'))
+    .addOption(
+      new Option('--calibration-end <date>', ctx().t('cli.clv.opt.calibration_end')).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--holdout-end <date>', ctx().t('cli.backtest.opt.holdout_end')).makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--unit <unit>', ctx().t('cli.clv.opt.unit')).choices(['week', 'day']).default('week'),
+    )
     .addOption(new Option('--include-zero-amount', ctx().t('cli.clv.opt.include_zero')))
     .option('--json', ctx().t('cli.opt.json'))
     .action(async (opts: BacktestFlags) => {
@@ -39,7 +47,11 @@ export const registerBacktest: RegisterCommand = (program: Command, ctx) => {
       })
       if (!result.ok) failWith(result.diagnostics)
       // The clock is read here, at the edge.
-      const id = await saveBacktest(store.conn, result.value, new Date().toISOString().replace('T', ' ').slice(0, 19))
+      const id = await saveBacktest(
+        store.conn,
+        result.value,
+        new Date().toISOString().replace('T', ' ').slice(0, 19),
+      )
       if (opts.json) return cx.printJson({ backtestId: id, ...result.value })
       printBacktest(cx, id, result.value)
     })
@@ -64,7 +76,12 @@ function printBacktest(cx: CliContext, id: string, r: BacktestResult): void {
       pareto: fmt(cx, r.totals.predictedPareto),
     }),
   )
-  cx.print(cx.t('cli.backtest.spend', { actual: fmt(cx, r.totals.actualSpend, 2), predicted: fmt(cx, r.totals.predictedSpend, 2) }))
+  cx.print(
+    cx.t('cli.backtest.spend', {
+      actual: fmt(cx, r.totals.actualSpend, 2),
+      predicted: fmt(cx, r.totals.predictedSpend, 2),
+    }),
+  )
   cx.print(
     cx.t('cli.backtest.errors', {
       mae: fmt(cx, r.purchases.mae, 3),
@@ -92,13 +109,21 @@ function printBacktest(cx: CliContext, id: string, r: BacktestResult): void {
   cx.print(
     renderTable(
       ['decile', 'customers', 'predicted', 'actual', 'lift'].map((k) => cx.t(`cli.backtest.${k}`)),
-      r.deciles.map((d) => [String(d.decile), String(d.customers), fmt(cx, d.predicted), fmt(cx, d.actual), fmt(cx, d.lift, 2)]),
+      r.deciles.map((d) => [
+        String(d.decile),
+        String(d.customers),
+        fmt(cx, d.predicted),
+        fmt(cx, d.actual),
+        fmt(cx, d.lift, 2),
+      ]),
       [true, true, true, true, true],
     ),
   )
   const groupTable = (rows: BacktestResult['churnBands'], label: (g: string) => string) =>
     renderTable(
-      ['group', 'customers', 'mean_p_alive', 'predicted', 'actual', 'active_share'].map((k) => cx.t(`cli.backtest.${k}`)),
+      ['group', 'customers', 'mean_p_alive', 'predicted', 'actual', 'active_share'].map((k) =>
+        cx.t(`cli.backtest.${k}`),
+      ),
       rows.map((g) => [
         label(g.group),
         String(g.customers),

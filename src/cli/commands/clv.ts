@@ -28,8 +28,11 @@ interface CommonFlags {
 
 /** A YYYY-MM-DD that is a real calendar date, or a usage error naming the flag. */
 export function maybeIsoDate(value: string, field: string): string {
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  if (!ok) throw new StrataError({ code: 'models.bad_date', params: { value }, at: { field, value } }, EXIT.USAGE)
+  const time = Date.parse(`${value}T00:00:00Z`)
+  const ok =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
+  if (!ok)
+    throw new StrataError({ code: 'models.bad_date', params: { value }, at: { field, value } }, EXIT.USAGE)
   return value
 }
 
@@ -56,12 +59,16 @@ export async function calibrationEndOf(cx: CliContext, flag: string | undefined)
 }
 
 const num = (cx: CliContext, v: number | null | undefined, digits = 4) =>
-  v === null || v === undefined ? cx.t('cli.clv.none') : v.toLocaleString(cx.lang, { maximumFractionDigits: digits })
+  v === null || v === undefined
+    ? cx.t('cli.clv.none')
+    : v.toLocaleString(cx.lang, { maximumFractionDigits: digits })
 
 function commonOptions(cmd: Command, cx: () => CliContext): Command {
   return cmd
     .addOption(new Option('--calibration-end <date>', cx().t('cli.clv.opt.calibration_end')))
-    .addOption(new Option('--unit <unit>', cx().t('cli.clv.opt.unit')).choices(['week', 'day']).default('week'))
+    .addOption(
+      new Option('--unit <unit>', cx().t('cli.clv.opt.unit')).choices(['week', 'day']).default('week'),
+    )
     .addOption(new Option('--include-zero-amount', cx().t('cli.clv.opt.include_zero')))
     .exitOverride()
     .helpOption('-h, --help', cx().t('cli.opt.help'))
@@ -74,8 +81,20 @@ function printFit(cx: CliContext, fit: ModelFit): void {
     num(cx, value, 6),
     num(cx, fit.standardErrors[name], 6),
   ])
-  cx.print(renderTable([cx.t('cli.clv.parameter'), cx.t('cli.clv.estimate'), cx.t('cli.clv.std_error')], rows, [false, true, true]))
-  cx.print(cx.t('cli.clv.loglik', { ll: num(cx, fit.logLikelihood, 2), customers: fit.customers, rows: fit.distinctRows }))
+  cx.print(
+    renderTable([cx.t('cli.clv.parameter'), cx.t('cli.clv.estimate'), cx.t('cli.clv.std_error')], rows, [
+      false,
+      true,
+      true,
+    ]),
+  )
+  cx.print(
+    cx.t('cli.clv.loglik', {
+      ll: num(cx, fit.logLikelihood, 2),
+      customers: fit.customers,
+      rows: fit.distinctRows,
+    }),
+  )
   cx.print()
 }
 
@@ -84,7 +103,9 @@ export const registerClv: RegisterCommand = (program: Command, ctx) => {
 
   commonOptions(clv.command('fit').description(ctx().t('cli.clv.fit.description')), ctx)
     .addOption(
-      new Option('--model <model>', ctx().t('cli.clv.opt.model')).choices(['bgnbd', 'pareto', 'gg', 'all']).default('all'),
+      new Option('--model <model>', ctx().t('cli.clv.opt.model'))
+        .choices(['bgnbd', 'pareto', 'gg', 'all'])
+        .default('all'),
     )
     .option('--json', ctx().t('cli.opt.json'))
     .action(async (opts: CommonFlags & { model: ModelChoice }) => {
@@ -162,7 +183,11 @@ export const registerClv: RegisterCommand = (program: Command, ctx) => {
       cx.print()
       const rows = [
         [cx.t('cli.clv.predict.p_alive'), num(cx, p.bgnbd.pAlive), num(cx, p.pareto?.pAlive)],
-        [cx.t('cli.clv.predict.expected'), num(cx, p.bgnbd.expectedPurchases), num(cx, p.pareto?.expectedPurchases)],
+        [
+          cx.t('cli.clv.predict.expected'),
+          num(cx, p.bgnbd.expectedPurchases),
+          num(cx, p.pareto?.expectedPurchases),
+        ],
         [cx.t('cli.clv.predict.next_order'), num(cx, p.bgnbd.nextOrderInDays, 0), cx.t('cli.clv.none')],
         [cx.t('cli.clv.predict.aov'), num(cx, p.expectedAov, 2), cx.t('cli.clv.none')],
         [cx.t('cli.clv.predict.clv'), num(cx, p.bgnbd.clv, 2), cx.t('cli.clv.none')],
@@ -183,7 +208,9 @@ export const registerClv: RegisterCommand = (program: Command, ctx) => {
     program.command('export').description(ctx().t('cli.clv.export.description'))
   commonOptions(exportCommand.command('clv').description(ctx().t('cli.clv.export.description')), ctx)
     .addOption(
-      new Option('--format <format>', ctx().t('cli.clv.opt.format')).choices(['csv', 'json', 'parquet']).default('csv'),
+      new Option('--format <format>', ctx().t('cli.clv.opt.format'))
+        .choices(['csv', 'json', 'parquet'])
+        .default('csv'),
     )
     .addOption(new Option('--out <file>', ctx().t('cli.clv.opt.out')))
     .action(async (opts: CommonFlags & { format: BulkFormat; out?: string }) => {

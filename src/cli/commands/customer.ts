@@ -10,7 +10,9 @@ function fmt(c: CliContext, v: unknown, digits = 2): string {
   return String(v)
 }
 function pct(c: CliContext, v: unknown): string {
-  return typeof v === 'number' ? v.toLocaleString(c.lang, { style: 'percent', maximumFractionDigits: 1 }) : '—'
+  return typeof v === 'number'
+    ? v.toLocaleString(c.lang, { style: 'percent', maximumFractionDigits: 1 })
+    : '—'
 }
 
 function printWhy(c: CliContext, why: CustomerExplanation): void {
@@ -33,7 +35,8 @@ function printWhy(c: CliContext, why: CustomerExplanation): void {
       const range = low === high ? fmt(c, low) : `${fmt(c, low)}–${fmt(c, high)}`
       const params = { ...d, n: d.scored, range }
       c.print(c.t(`analytics.why.${d.dim}.${d.method}`, params))
-      if (d.next) c.print(c.t(`analytics.why.${d.dim}.next`, { score: d.next.score, needs: fmt(c, d.next.needs) }))
+      if (d.next)
+        c.print(c.t(`analytics.why.${d.dim}.next`, { score: d.next.score, needs: fmt(c, d.next.needs) }))
       else c.print(c.t('analytics.why.top', { dim: d.dim.toUpperCase() }))
     }
     c.print(c.t('analytics.why.code', { code: why.code, segment: segmentLabel(why.segment, c.lang) }))

@@ -1,7 +1,13 @@
 import { resolve } from 'node:path'
 import { type Command, Option } from 'commander'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
-import { type DemoProgress, type DemoSummary, generateDemo, MAX_CUSTOMERS, writeDemoFiles } from '../../demo/index.js'
+import {
+  type DemoProgress,
+  type DemoSummary,
+  generateDemo,
+  MAX_CUSTOMERS,
+  writeDemoFiles,
+} from '../../demo/index.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -22,9 +28,19 @@ function parseCustomers(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
   const plain = text.replace(/[_,]/g, '')
   if (!/^\d+$/.test(plain)) {
-    throw new StrataError({ code: 'demo.bad_customers', params: { value: text, max: MAX_CUSTOMERS } }, EXIT.USAGE)
+    throw new StrataError(
+      { code: 'demo.bad_customers', params: { value: text, max: MAX_CUSTOMERS } },
+      EXIT.USAGE,
+    )
   }
   return Number(plain)
+}
+
+/** Exact decimal text with thousands separators for display: `1234567.80` → `1,234,567.80`. */
+function groupDigits(decimal: string): string {
+  const [whole = '', fraction] = decimal.split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }
 
 /** A single progress line on a terminal, rewritten in place; nothing when output is piped. */
@@ -55,9 +71,21 @@ function printSummary(c: CliContext, title: string, s: DemoSummary, seconds: num
     ['events', s.events],
     ['feedback', s.feedback],
   ]
-  c.print(renderTable([c.t('cli.demo.what'), c.t('cli.demo.count')], rows.map(([k, v]) => [c.t(`cli.demo.${k}`), n(v)]), [false, true]))
+  c.print(
+    renderTable(
+      [c.t('cli.demo.what'), c.t('cli.demo.count')],
+      rows.map(([k, v]) => [c.t(`cli.demo.${k}`), n(v)]),
+      [false, true],
+    ),
+  )
   c.print()
-  c.print(c.t('cli.demo.date_range', { from: s.firstOrderDate ?? '—', to: s.lastOrderDate ?? '—', revenue: s.revenue }))
+  c.print(
+    c.t('cli.demo.date_range', {
+      from: s.firstOrderDate ?? '—',
+      to: s.lastOrderDate ?? '—',
+      revenue: groupDigits(s.revenue),
+    }),
+  )
   c.print(c.t('cli.demo.took', { seconds: seconds.toFixed(1) }))
 }
 
@@ -76,23 +104,38 @@ export const registerDemo: RegisterCommand = (program: Command, ctx) => {
       const spec = {
         customers: parseCustomers(flags.customers),
         // Digits are a numeric seed; anything else is hashed (documented in the option help).
-        seed: flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed,
+        seed:
+          flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed,
         asOf: flags.asOf,
       }
       const progress = progressLine(c())
       if (flags.out) {
         const dir = resolve(flags.out)
-        const result = await writeDemoFiles(dir, spec, (p) => progress.update(p)).finally(() => progress.clear())
+        const result = await writeDemoFiles(dir, spec, (p) => progress.update(p)).finally(() =>
+          progress.clear(),
+        )
         if (flags.json) return c().printJson({ ok: true, out: dir, ...result })
-        printSummary(c(), c().t('cli.demo.title_files', { path: dir, seed: String(result.seed), asOf: result.asOf }), result, (performance.now() - started) / 1000)
+        printSummary(
+          c(),
+          c().t('cli.demo.title_files', { path: dir, seed: String(result.seed), asOf: result.asOf }),
+          result,
+          (performance.now() - started) / 1000,
+        )
         return
       }
       const store = await c().store()
-      const result = await generateDemo(store.conn, { ...spec, now: nowText, onProgress: (p) => progress.update(p) }).finally(
-        () => progress.clear(),
-      )
+      const result = await generateDemo(store.conn, {
+        ...spec,
+        now: nowText,
+        onProgress: (p) => progress.update(p),
+      }).finally(() => progress.clear())
       if (flags.json) return c().printJson({ ok: true, db: store.path, ...result })
-      printSummary(c(), c().t('cli.demo.title_store', { path: store.path, seed: String(result.seed), asOf: result.asOf }), result, (performance.now() - started) / 1000)
+      printSummary(
+        c(),
+        c().t('cli.demo.title_store', { path: store.path, seed: String(result.seed), asOf: result.asOf }),
+        result,
+        (performance.now() - started) / 1000,
+      )
       c().print(c().t('cli.demo.next'))
     })
 }

@@ -22,7 +22,9 @@ export const registerExport: RegisterCommand = (program: Command, ctx) => {
     .description(c().t('cli.export.scores.description'))
     .addOption(new Option('--snapshot <id>', c().t('cli.export.opt.snapshot')).default('latest'))
     .addOption(
-      new Option('--format <format>', c().t('cli.export.opt.format')).choices(['csv', 'json', 'parquet']).default('csv'),
+      new Option('--format <format>', c().t('cli.export.opt.format'))
+        .choices(['csv', 'json', 'parquet'])
+        .default('csv'),
     )
     .addOption(new Option('--out <file>', c().t('cli.export.opt.out')))
     .exitOverride()

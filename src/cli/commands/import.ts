@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress'
 import { Argument, type Command, Option } from 'commander'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
 import { IMPORT_KINDS, type ImportKind, maybeImportKind } from '../../ingest/fields.js'
@@ -6,7 +7,6 @@ import { PRESET_NAMES } from '../../ingest/presets/index.js'
 import { renderReport } from '../../ingest/report-text.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
-import cliProgress from 'cli-progress'
 
 interface ImportFlags {
   preset?: string
@@ -53,7 +53,12 @@ function startProgress(c: CliContext) {
   let begun = false
   return {
     update(p: ImportProgress) {
-      const payload = { rows: p.rows.toLocaleString(c.lang), rate: Math.round(p.rows / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString(c.lang) }
+      const payload = {
+        rows: p.rows.toLocaleString(c.lang),
+        rate: Math.round(p.rows / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString(
+          c.lang,
+        ),
+      }
       if (!begun) {
         bar.start(p.totalBytes || 1, 0, payload)
         begun = true
@@ -73,11 +78,22 @@ export const registerImport: RegisterCommand = (program: Command, ctx) => {
     .description(c().t('cli.import.description'))
     .addArgument(new Argument('<kind>', c().t('cli.import.arg.kind')).choices([...IMPORT_KINDS]))
     .addArgument(new Argument('<file>', c().t('cli.import.arg.file')))
-    .addOption(new Option('--preset <name>', c().t('cli.import.opt.preset')).choices(PRESET_NAMES).default('generic'))
+    .addOption(
+      new Option('--preset <name>', c().t('cli.import.opt.preset')).choices(PRESET_NAMES).default('generic'),
+    )
     .addOption(new Option('--map <pairs>', c().t('cli.import.opt.map')))
     .addOption(new Option('--source <name>', c().t('cli.import.opt.source')))
     .addOption(new Option('--encoding <name>', c().t('cli.import.opt.encoding')))
-    .addOption(new Option('--format <format>', c().t('cli.import.opt.format')).choices(['csv', 'tsv', 'json', 'ndjson', 'parquet', 'xlsx']))
+    .addOption(
+      new Option('--format <format>', c().t('cli.import.opt.format')).choices([
+        'csv',
+        'tsv',
+        'json',
+        'ndjson',
+        'parquet',
+        'xlsx',
+      ]),
+    )
     .addOption(new Option('--delimiter <char>', c().t('cli.import.opt.delimiter')))
     .addOption(new Option('--sheet <name>', c().t('cli.import.opt.sheet')))
     .addOption(new Option('--date-format <format>', c().t('cli.import.opt.date_format')))
@@ -125,7 +141,13 @@ export const registerImport: RegisterCommand = (program: Command, ctx) => {
         // With --json the shared error handler prints {ok: false, diagnostics}; the report rides along in
         // the diagnostic's params so the output stays one JSON document.
         const report = opts.json ? { ...result.report, problems: result.problems } : undefined
-        throw new StrataError({ code: 'ingest.rejected', params: { n: result.report.rows.rejected, report } }, EXIT.DATA)
+        throw new StrataError(
+          {
+            code: result.report.unreadable ? 'ingest.unreadable' : 'ingest.rejected',
+            params: { n: result.report.rows.rejected, report },
+          },
+          EXIT.DATA,
+        )
       }
     })
 }

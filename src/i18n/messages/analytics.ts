@@ -15,8 +15,10 @@ registerCatalog({
     'analytics.config.unknown_field': 'unknown setting {path}: check its spelling against the documentation.',
     'analytics.config.wrong_type': '{path} must be of type {expected}.',
     'analytics.config.out_of_range': '{path} is out of range: it must be {rule}.',
-    'analytics.segment_map.unknown_code': 'segment "{segment}" lists {code}, which is not an RFM code for {bins} bins.',
-    'analytics.segment_map.duplicate': 'code {code} is in both "{first}" and "{second}": each code belongs to one segment.',
+    'analytics.segment_map.unknown_code':
+      'segment "{segment}" lists {code}, which is not an RFM code for {bins} bins.',
+    'analytics.segment_map.duplicate':
+      'code {code} is in both "{first}" and "{second}": each code belongs to one segment.',
     'analytics.segment_map.missing': 'the segment map leaves these codes without a segment: {codes}.',
     'analytics.no_snapshots': 'no snapshot yet: run strata analyze first.',
     'analytics.snapshot_not_found': 'no snapshot {snapshot} (use an id shown by strata analyze, or latest).',
@@ -42,10 +44,12 @@ registerCatalog({
     // strata analyze
     'cli.analyze.description':
       'score every customer as of a date: RFM and its 11 segments, lifecycle, value tier, features; stores a snapshot',
-    'cli.analyze.opt.as_of': 'analyse orders dated before this day, YYYY-MM-DD (default: the day after the newest order)',
+    'cli.analyze.opt.as_of':
+      'analyse orders dated before this day, YYYY-MM-DD (default: the day after the newest order)',
     'cli.analyze.opt.window_start': 'ignore orders dated before this day, YYYY-MM-DD (default: all history)',
     'cli.analyze.opt.bins': 'score levels per dimension: 5 (quintiles) or 4 (quartiles)',
-    'cli.analyze.opt.config': 'JSON file of rules (default: strata.config.json beside the store, when present)',
+    'cli.analyze.opt.config':
+      'JSON file of rules (default: strata.config.json beside the store, when present)',
     'cli.analyze.opt.churn_days': 'days without a purchase after which a customer is Churned',
     'cli.analyze.opt.at_risk_days': 'days after their only purchase when a one-time buyer becomes At-risk',
     'cli.analyze.opt.tiers': 'value-share limits of the high, potential and regular tiers, e.g. 0.2,0.5,0.8',
@@ -68,13 +72,15 @@ registerCatalog({
     'cli.analyze.col.rfm': 'mean R/F/M',
     // strata export scores
     'cli.export.description': 'export data from the store',
-    'cli.export.scores.description': 'write one row per customer of a snapshot: scores, segment, lifecycle, tier, features',
+    'cli.export.scores.description':
+      'write one row per customer of a snapshot: scores, segment, lifecycle, tier, features',
     'cli.export.opt.snapshot': 'snapshot id, or latest (default)',
     'cli.export.opt.format': 'file format: csv (default), json or parquet',
     'cli.export.opt.out': 'file to write (default: standard output, for csv and json)',
     'cli.export.done': 'Wrote snapshot {snapshot} ({customers} customers) to {file}.',
     // strata customer
-    'cli.customer.description': "show one customer's scores and why: inputs, thresholds, segment, lifecycle, tier",
+    'cli.customer.description':
+      "show one customer's scores and why: inputs, thresholds, segment, lifecycle, tier",
     'cli.customer.opt.snapshot': 'snapshot id, or latest (default)',
     'cli.customer.arg.id': 'customer id',
     'analytics.why.header': 'Customer {customer} — snapshot {snapshot}, as of {asOf}',
@@ -109,12 +115,14 @@ registerCatalog({
       'Lifecycle {stage}: {recency_days} days since the last purchase, past {atRiskIntervalMultiple} × their usual interval of {median_interval_days} days (and at least {atRiskMinDays}).',
     'analytics.why.lifecycle.loyal_rule':
       'Lifecycle {stage}: {frequency} purchases (≥ {loyalMinOrders}) with R ≥ {loyalMinR} and F ≥ {loyalMinF}.',
-    'analytics.why.lifecycle.repeat': 'Lifecycle {stage}: {frequency} purchases, recent enough, not yet Loyal.',
+    'analytics.why.lifecycle.repeat':
+      'Lifecycle {stage}: {frequency} purchases, recent enough, not yet Loyal.',
     'analytics.why.lifecycle.new': 'Lifecycle {stage}: a single purchase, {recency_days} days ago.',
     'analytics.why.tier.churned': 'Value tier {tier}: the customer has churned.',
     'analytics.why.tier.ranked':
       'Value tier {tier}: customers worth more hold {share} of total value (high below {high}, potential below {potential}, regular below {regular}; by {basis}).',
-    'analytics.why.move.r': 'To reach {segment} ({code}): buy again — R {score} needs a purchase within {needs} days.',
+    'analytics.why.move.r':
+      'To reach {segment} ({code}): buy again — R {score} needs a purchase within {needs} days.',
     'analytics.why.move.f': 'To reach {segment} ({code}): F {score} needs ≥ {needs} purchases.',
     'analytics.why.move.m': 'To reach {segment} ({code}): M {score} needs a net spend ≥ {needs}.',
     'analytics.why.move.none': 'No single score change moves this customer to a better segment.',
@@ -148,7 +156,8 @@ registerCatalog({
     'analytics.config.wrong_type': '{path} 的类型必须是 {expected}。',
     'analytics.config.out_of_range': '{path} 超出范围:必须满足 {rule}。',
     'analytics.segment_map.unknown_code': '客群"{segment}"包含 {code},这不是 {bins} 档评分下的 RFM 代码。',
-    'analytics.segment_map.duplicate': '代码 {code} 同时出现在"{first}"和"{second}"中:每个代码只能属于一个客群。',
+    'analytics.segment_map.duplicate':
+      '代码 {code} 同时出现在"{first}"和"{second}"中:每个代码只能属于一个客群。',
     'analytics.segment_map.missing': '客群映射遗漏了以下代码:{codes}。',
     'analytics.no_snapshots': '还没有快照:请先运行 strata analyze。',
     'analytics.snapshot_not_found': '没有快照 {snapshot}(请使用 strata analyze 显示的编号,或 latest)。',
@@ -170,7 +179,8 @@ registerCatalog({
     'analytics.band.Medium': '中',
     'analytics.band.High': '高',
     'analytics.unscored': '(未评分)',
-    'cli.analyze.description': '按指定日期为每位客户评分:RFM 及 11 个客群、生命周期、价值分层、客户特征;并保存快照',
+    'cli.analyze.description':
+      '按指定日期为每位客户评分:RFM 及 11 个客群、生命周期、价值分层、客户特征;并保存快照',
     'cli.analyze.opt.as_of': '分析此日期之前的订单,YYYY-MM-DD(默认:最新订单的次日)',
     'cli.analyze.opt.window_start': '忽略此日期之前的订单,YYYY-MM-DD(默认:全部历史)',
     'cli.analyze.opt.bins': '每个维度的评分档数:5(五分位)或 4(四分位)',
@@ -178,7 +188,8 @@ registerCatalog({
     'cli.analyze.opt.churn_days': '超过多少天未购买即判定为已流失',
     'cli.analyze.opt.at_risk_days': '仅购买一次的客户在首单后多少天进入流失预警',
     'cli.analyze.opt.tiers': '高价值、潜力、一般三档的累计价值占比上限,例如 0.2,0.5,0.8',
-    'cli.analyze.done': '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客户,已评分 {scored} 位,营收 {revenue}。',
+    'cli.analyze.done':
+      '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客户,已评分 {scored} 位,营收 {revenue}。',
     'cli.analyze.warning': '警告:{message}',
     'cli.analyze.by_segment': '按 RFM 客群',
     'cli.analyze.by_lifecycle': '按生命周期阶段',
@@ -205,7 +216,8 @@ registerCatalog({
     'cli.customer.arg.id': '客户编号',
     'analytics.why.header': '客户 {customer} —— 快照 {snapshot},分析日期 {asOf}',
     'analytics.why.prospect': '{asOf} 之前没有购买:潜在客户,不参与评分。',
-    'analytics.why.inputs': '输入:最近一次购买在 {asOf} 之前 {recency} 天,共 {frequency} 次购买,净消费 {monetary}。',
+    'analytics.why.inputs':
+      '输入:最近一次购买在 {asOf} 之前 {recency} 天,共 {frequency} 次购买,净消费 {monetary}。',
     'analytics.why.r.rank':
       'R 为 {score}:{n} 位已评分客户中有 {worse} 位最近一次购买更早(1 + ⌊{bins} × {worse} / {n}⌋)。R 为 {score} 的客户最近一次购买在 {range} 天前。',
     'analytics.why.f.rank':
@@ -224,15 +236,18 @@ registerCatalog({
     'analytics.basis.clv': '预测未来 12 个月客户终身价值',
     'analytics.why.code': '代码 {code} → 客群 {segment}。',
     'analytics.why.lifecycle.prospect': '生命周期 {stage}:尚无购买。',
-    'analytics.why.lifecycle.churn_days': '生命周期 {stage}:距最近一次购买已 {recency_days} 天,超过流失阈值 {churnDays} 天。',
-    'analytics.why.lifecycle.p_alive': '生命周期 {stage}:模型给出的存活概率 P(alive) 为 {p_alive},低于 {pAliveChurn}。',
+    'analytics.why.lifecycle.churn_days':
+      '生命周期 {stage}:距最近一次购买已 {recency_days} 天,超过流失阈值 {churnDays} 天。',
+    'analytics.why.lifecycle.p_alive':
+      '生命周期 {stage}:模型给出的存活概率 P(alive) 为 {p_alive},低于 {pAliveChurn}。',
     'analytics.why.lifecycle.one_time_overdue':
       '生命周期 {stage}:仅购买一次,距今 {recency_days} 天,超过一次性客户的 {oneTimeAtRiskDays} 天。',
     'analytics.why.lifecycle.interval_overdue':
       '生命周期 {stage}:距最近一次购买 {recency_days} 天,超过其常规购买间隔 {median_interval_days} 天的 {atRiskIntervalMultiple} 倍(且至少 {atRiskMinDays} 天)。',
     'analytics.why.lifecycle.loyal_rule':
       '生命周期 {stage}:购买 {frequency} 次(≥ {loyalMinOrders}),且 R ≥ {loyalMinR}、F ≥ {loyalMinF}。',
-    'analytics.why.lifecycle.repeat': '生命周期 {stage}:购买 {frequency} 次,近期仍活跃,尚未达到忠实客户标准。',
+    'analytics.why.lifecycle.repeat':
+      '生命周期 {stage}:购买 {frequency} 次,近期仍活跃,尚未达到忠实客户标准。',
     'analytics.why.lifecycle.new': '生命周期 {stage}:仅一次购买,在 {recency_days} 天前。',
     'analytics.why.tier.churned': '价值分层 {tier}:该客户已流失。',
     'analytics.why.tier.ranked':
@@ -271,7 +286,8 @@ registerCatalog({
     'analytics.config.wrong_type': '{path} 的型別必須是 {expected}。',
     'analytics.config.out_of_range': '{path} 超出範圍:必須符合 {rule}。',
     'analytics.segment_map.unknown_code': '客群「{segment}」包含 {code},這不是 {bins} 級評分下的 RFM 代碼。',
-    'analytics.segment_map.duplicate': '代碼 {code} 同時出現在「{first}」與「{second}」:每個代碼只能屬於一個客群。',
+    'analytics.segment_map.duplicate':
+      '代碼 {code} 同時出現在「{first}」與「{second}」:每個代碼只能屬於一個客群。',
     'analytics.segment_map.missing': '客群對照表遺漏了下列代碼:{codes}。',
     'analytics.no_snapshots': '尚無快照:請先執行 strata analyze。',
     'analytics.snapshot_not_found': '沒有快照 {snapshot}(請使用 strata analyze 顯示的編號,或 latest)。',
@@ -293,7 +309,8 @@ registerCatalog({
     'analytics.band.Medium': '中',
     'analytics.band.High': '高',
     'analytics.unscored': '(未評分)',
-    'cli.analyze.description': '依指定日期為每位客戶評分:RFM 及 11 個客群、生命週期、價值分層、客戶特徵;並儲存快照',
+    'cli.analyze.description':
+      '依指定日期為每位客戶評分:RFM 及 11 個客群、生命週期、價值分層、客戶特徵;並儲存快照',
     'cli.analyze.opt.as_of': '分析此日期之前的訂單,YYYY-MM-DD(預設:最新訂單的隔天)',
     'cli.analyze.opt.window_start': '忽略此日期之前的訂單,YYYY-MM-DD(預設:全部歷史)',
     'cli.analyze.opt.bins': '每個維度的評分級數:5(五分位)或 4(四分位)',
@@ -301,7 +318,8 @@ registerCatalog({
     'cli.analyze.opt.churn_days': '超過幾天未購買即判定為已流失',
     'cli.analyze.opt.at_risk_days': '僅購買一次的客戶在首筆訂單後幾天進入流失預警',
     'cli.analyze.opt.tiers': '高價值、潛力、一般三級的累計價值占比上限,例如 0.2,0.5,0.8',
-    'cli.analyze.done': '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客戶,已評分 {scored} 位,營收 {revenue}。',
+    'cli.analyze.done':
+      '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客戶,已評分 {scored} 位,營收 {revenue}。',
     'cli.analyze.warning': '警告:{message}',
     'cli.analyze.by_segment': '依 RFM 客群',
     'cli.analyze.by_lifecycle': '依生命週期階段',
@@ -328,7 +346,8 @@ registerCatalog({
     'cli.customer.arg.id': '客戶編號',
     'analytics.why.header': '客戶 {customer} —— 快照 {snapshot},分析日期 {asOf}',
     'analytics.why.prospect': '{asOf} 之前沒有購買:潛在客戶,不參與評分。',
-    'analytics.why.inputs': '輸入:最近一次購買在 {asOf} 之前 {recency} 天,共 {frequency} 次購買,淨消費 {monetary}。',
+    'analytics.why.inputs':
+      '輸入:最近一次購買在 {asOf} 之前 {recency} 天,共 {frequency} 次購買,淨消費 {monetary}。',
     'analytics.why.r.rank':
       'R 為 {score}:{n} 位已評分客戶中有 {worse} 位最近一次購買更早(1 + ⌊{bins} × {worse} / {n}⌋)。R 為 {score} 的客戶最近一次購買在 {range} 天前。',
     'analytics.why.f.rank':
@@ -347,15 +366,18 @@ registerCatalog({
     'analytics.basis.clv': '預測未來 12 個月顧客終身價值',
     'analytics.why.code': '代碼 {code} → 客群 {segment}。',
     'analytics.why.lifecycle.prospect': '生命週期 {stage}:尚無購買。',
-    'analytics.why.lifecycle.churn_days': '生命週期 {stage}:距最近一次購買已 {recency_days} 天,超過流失門檻 {churnDays} 天。',
-    'analytics.why.lifecycle.p_alive': '生命週期 {stage}:模型估計的存活機率 P(alive) 為 {p_alive},低於 {pAliveChurn}。',
+    'analytics.why.lifecycle.churn_days':
+      '生命週期 {stage}:距最近一次購買已 {recency_days} 天,超過流失門檻 {churnDays} 天。',
+    'analytics.why.lifecycle.p_alive':
+      '生命週期 {stage}:模型估計的存活機率 P(alive) 為 {p_alive},低於 {pAliveChurn}。',
     'analytics.why.lifecycle.one_time_overdue':
       '生命週期 {stage}:僅購買一次,距今 {recency_days} 天,超過一次性客戶的 {oneTimeAtRiskDays} 天。',
     'analytics.why.lifecycle.interval_overdue':
       '生命週期 {stage}:距最近一次購買 {recency_days} 天,超過其慣常購買間隔 {median_interval_days} 天的 {atRiskIntervalMultiple} 倍(且至少 {atRiskMinDays} 天)。',
     'analytics.why.lifecycle.loyal_rule':
       '生命週期 {stage}:購買 {frequency} 次(≥ {loyalMinOrders}),且 R ≥ {loyalMinR}、F ≥ {loyalMinF}。',
-    'analytics.why.lifecycle.repeat': '生命週期 {stage}:購買 {frequency} 次,近期仍活躍,尚未達到忠實客戶標準。',
+    'analytics.why.lifecycle.repeat':
+      '生命週期 {stage}:購買 {frequency} 次,近期仍活躍,尚未達到忠實客戶標準。',
     'analytics.why.lifecycle.new': '生命週期 {stage}:僅一次購買,在 {recency_days} 天前。',
     'analytics.why.tier.churned': '價值分層 {tier}:此客戶已流失。',
     'analytics.why.tier.ranked':

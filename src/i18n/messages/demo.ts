@@ -6,7 +6,8 @@ registerCatalog({
       'generate deterministic demo data (a Chinese omnichannel retailer with community group-buying) into the store, or as files',
     'cli.demo.opt.customers': 'number of customers to generate (default 50,000; up to 10,000,000)',
     'cli.demo.opt.seed': 'random seed: the same seed gives identical data (default 42)',
-    'cli.demo.opt.as_of': 'the day the history ends, YYYY-MM-DD; all data is dated before it (default 2026-06-30)',
+    'cli.demo.opt.as_of':
+      'the day the history ends, YYYY-MM-DD; all data is dated before it (default 2026-06-30)',
     'cli.demo.opt.out':
       'write import-ready files (customers.csv, orders.csv, order_items.csv, events.ndjson, feedback.csv) into this folder instead of the store',
     'cli.demo.progress_generate': 'generating customers {done} / {total}',

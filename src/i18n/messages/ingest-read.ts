@@ -6,7 +6,8 @@ registerCatalog({
   en: {
     'ingest.read.file_not_found': 'file not found. Check the path (it is relative to the current directory).',
     'ingest.read.not_a_file': 'this is a folder, not a file. Name the data file inside it.',
-    'ingest.read.unreadable': 'cannot read the file ({reason}). Check that it exists and that you may read it.',
+    'ingest.read.unreadable':
+      'cannot read the file ({reason}). Check that it exists and that you may read it.',
     'ingest.read.gzip_corrupt':
       'the gzip file is damaged or cut short ({reason}). Download or copy it again, or import the uncompressed file.',
     'ingest.read.unknown_format':
@@ -16,7 +17,8 @@ registerCatalog({
       'unknown encoding "{encoding}". Use e.g. --encoding utf-8, gb18030, gbk, big5 or utf-16le.',
     'ingest.read.cannot_decode':
       'the file is not valid {encoding} text near line {line}. Pass the right --encoding (Excel on Chinese Windows writes gb18030), or re-save the file as UTF-8.',
-    'ingest.read.bad_delimiter': 'cannot use "{delimiter}" as the delimiter. Give one character, e.g. --delimiter ";" or --delimiter tab.',
+    'ingest.read.bad_delimiter':
+      'cannot use "{delimiter}" as the delimiter. Give one character, e.g. --delimiter ";" or --delimiter tab.',
     'ingest.read.empty_file': 'the file has no header and no records. Check that you chose the right file.',
     'ingest.read.header_empty': 'column {column} has no name in the header; it is called "{name}".',
     'ingest.read.header_duplicate':
@@ -34,9 +36,16 @@ registerCatalog({
     'ingest.read.json_not_array':
       'a .json file must hold an array of objects ([{…}, {…}]). For one object per line, name the file .ndjson or pass --format ndjson.',
     'ingest.read.json_not_object': 'this record is not a JSON object ({…}); only objects can be imported.',
-    'ingest.read.parquet_invalid': 'cannot read this Parquet file ({reason}). Check that it is complete and not encrypted.',
-    'ingest.read.xlsx_invalid': 'cannot read this Excel file ({reason}). Save it again as .xlsx (not .xls) and retry.',
-    'ingest.read.xlsx_no_sheet': 'the workbook has no sheet "{sheet}". Sheets in it: {sheets}. Pass one of them with --sheet.',
+    'ingest.read.parquet_invalid':
+      'cannot read this Parquet file ({reason}). Check that it is complete and not encrypted.',
+    'ingest.read.parquet_codec':
+      'this Parquet file is compressed with {codec}, which cannot be read here. Write it again with snappy, zstd or gzip compression.',
+    'ingest.read.xls_unsupported':
+      'old Excel .xls files cannot be read. Open the file in Excel or WPS and save it as .xlsx (or CSV UTF-8).',
+    'ingest.read.xlsx_invalid':
+      'cannot read this Excel file ({reason}). Save it again as .xlsx (not .xls) and retry.',
+    'ingest.read.xlsx_no_sheet':
+      'the workbook has no sheet "{sheet}". Sheets in it: {sheets}. Pass one of them with --sheet.',
 
     'ingest.parse.empty': 'the value is empty.',
     'ingest.parse.date_invalid':
@@ -45,13 +54,17 @@ registerCatalog({
       '"{text}" can be read as month/day or day/month. Pass --date-format MDY (US style, 3/5 = March 5) or --date-format DMY (3/5 = 3 May).',
     'ingest.parse.bad_date_format':
       '--date-format "{format}" is not usable. Use MDY, DMY or YMD, or a pattern with YYYY, MM and DD such as "DD.MM.YYYY HH:mm".',
-    'ingest.parse.bad_timezone': 'unknown time zone "{timezone}". Use an IANA name such as Asia/Shanghai or UTC.',
-    'ingest.parse.amount_invalid': '"{text}" is not an amount. Use digits with an optional currency, e.g. 1234.50 or ¥1,234.50.',
+    'ingest.parse.bad_timezone':
+      'unknown time zone "{timezone}". Use an IANA name such as Asia/Shanghai or UTC.',
+    'ingest.parse.amount_invalid':
+      '"{text}" is not an amount. Use digits with an optional currency, e.g. 1234.50 or ¥1,234.50.',
     'ingest.parse.amount_too_many_decimals':
       '"{text}" has more than {max} decimals; amounts are kept to {max} decimals. Round the value in the file.',
-    'ingest.parse.amount_too_large': '"{text}" is too large for an amount (at most 14 digits before the decimal point).',
+    'ingest.parse.amount_too_large':
+      '"{text}" is too large for an amount (at most 14 digits before the decimal point).',
     'ingest.parse.quantity_invalid': '"{text}" is not a quantity. Use a number such as 3 or 2.5.',
-    'ingest.parse.quantity_too_many_decimals': '"{text}" has more than {max} decimals. Round the quantity in the file.',
+    'ingest.parse.quantity_too_many_decimals':
+      '"{text}" has more than {max} decimals. Round the quantity in the file.',
     'ingest.parse.quantity_too_large': '"{text}" is too large for a quantity.',
     'ingest.parse.integer_invalid': '"{text}" is not a whole number.',
     'ingest.parse.integer_too_large': '"{text}" is too large for a whole number; import it as text.',
@@ -70,27 +83,37 @@ registerCatalog({
     'ingest.read.unknown_format':
       '无法识别文件格式 {format}。请使用 .csv、.tsv、.txt、.json、.ndjson、.jsonl、.parquet 或 .xlsx 文件,或用 --format 指定。',
     'ingest.read.gzip_unsupported': '无法读取 gzip 压缩的 {format} 文件。请先解压(gunzip)。',
-    'ingest.read.unknown_encoding': '未知的编码“{encoding}”。可用例如 --encoding utf-8、gb18030、gbk、big5 或 utf-16le。',
+    'ingest.read.unknown_encoding':
+      '未知的编码“{encoding}”。可用例如 --encoding utf-8、gb18030、gbk、big5 或 utf-16le。',
     'ingest.read.cannot_decode':
       '文件在第 {line} 行附近不是有效的 {encoding} 文本。请用 --encoding 指定正确的编码(中文 Windows 上的 Excel 保存为 gb18030),或将文件另存为 UTF-8。',
-    'ingest.read.bad_delimiter': '不能用“{delimiter}”作分隔符。请给出一个字符,例如 --delimiter ";" 或 --delimiter tab。',
+    'ingest.read.bad_delimiter':
+      '不能用“{delimiter}”作分隔符。请给出一个字符,例如 --delimiter ";" 或 --delimiter tab。',
     'ingest.read.empty_file': '文件中既没有表头也没有记录。请确认选对了文件。',
     'ingest.read.header_empty': '表头第 {column} 列没有名称,已命名为“{name}”。',
     'ingest.read.header_duplicate':
       '表头中“{name}”出现了两次,第 {column} 列已命名为“{renamed}”。建议在文件中改掉其中一个名称,以免映射错列。',
     'ingest.read.csv_unterminated_quote':
       '从第 {line} 行开始的带引号字段没有结束,文件其余部分无法读取。请补上缺少的右引号("),或将字段内的引号写成两个("")。',
-    'ingest.read.csv_record_too_long': '从第 {line} 行开始的记录超过 32 MB。请检查是否缺少右引号,或 --delimiter 是否正确。',
+    'ingest.read.csv_record_too_long':
+      '从第 {line} 行开始的记录超过 32 MB。请检查是否缺少右引号,或 --delimiter 是否正确。',
     'ingest.read.csv_too_many_fields':
       '此行有 {found} 个字段,但表头只有 {expected} 个。可能某个值中含有分隔符却没有加引号:请给该值加上双引号。',
-    'ingest.read.csv_too_few_fields': '此行只有 {found} 个字段,但表头有 {expected} 个。请检查是否缺少分隔符,或未加引号的值中有换行。',
-    'ingest.read.json_malformed': '此处 JSON 格式错误。请修正语法(缺少逗号、引号或括号,或多余的逗号)后重新导入。',
+    'ingest.read.csv_too_few_fields':
+      '此行只有 {found} 个字段,但表头有 {expected} 个。请检查是否缺少分隔符,或未加引号的值中有换行。',
+    'ingest.read.json_malformed':
+      '此处 JSON 格式错误。请修正语法(缺少逗号、引号或括号,或多余的逗号)后重新导入。',
     'ingest.read.json_not_array':
       '.json 文件必须是对象数组([{…}, {…}])。如果每行一个对象,请将文件命名为 .ndjson 或使用 --format ndjson。',
     'ingest.read.json_not_object': '这条记录不是 JSON 对象({…}),只能导入对象。',
     'ingest.read.parquet_invalid': '无法读取此 Parquet 文件({reason})。请确认文件完整且未加密。',
+    'ingest.read.parquet_codec':
+      '此 Parquet 文件使用 {codec} 压缩,无法读取。请改用 snappy、zstd 或 gzip 压缩重新写出。',
+    'ingest.read.xls_unsupported':
+      '无法读取旧版 Excel .xls 文件。请用 Excel 或 WPS 打开并另存为 .xlsx(或 CSV UTF-8)。',
     'ingest.read.xlsx_invalid': '无法读取此 Excel 文件({reason})。请另存为 .xlsx(不是 .xls)后重试。',
-    'ingest.read.xlsx_no_sheet': '工作簿中没有工作表“{sheet}”。现有工作表:{sheets}。请用 --sheet 指定其中之一。',
+    'ingest.read.xlsx_no_sheet':
+      '工作簿中没有工作表“{sheet}”。现有工作表:{sheets}。请用 --sheet 指定其中之一。',
 
     'ingest.parse.empty': '值为空。',
     'ingest.parse.date_invalid':
@@ -101,7 +124,8 @@ registerCatalog({
       '--date-format “{format}”无法使用。请用 MDY、DMY 或 YMD,或包含 YYYY、MM、DD 的格式,如 "DD.MM.YYYY HH:mm"。',
     'ingest.parse.bad_timezone': '未知的时区“{timezone}”。请使用 IANA 名称,如 Asia/Shanghai 或 UTC。',
     'ingest.parse.amount_invalid': '“{text}”不是金额。请使用数字,可带货币符号,如 1234.50 或 ¥1,234.50。',
-    'ingest.parse.amount_too_many_decimals': '“{text}”的小数超过 {max} 位;金额最多保留 {max} 位小数。请在文件中先四舍五入。',
+    'ingest.parse.amount_too_many_decimals':
+      '“{text}”的小数超过 {max} 位;金额最多保留 {max} 位小数。请在文件中先四舍五入。',
     'ingest.parse.amount_too_large': '“{text}”超出金额范围(小数点前最多 14 位)。',
     'ingest.parse.quantity_invalid': '“{text}”不是数量。请使用数字,如 3 或 2.5。',
     'ingest.parse.quantity_too_many_decimals': '“{text}”的小数超过 {max} 位。请在文件中先四舍五入。',
@@ -122,27 +146,37 @@ registerCatalog({
     'ingest.read.unknown_format':
       '無法辨識檔案格式 {format}。請使用 .csv、.tsv、.txt、.json、.ndjson、.jsonl、.parquet 或 .xlsx 檔案,或以 --format 指定。',
     'ingest.read.gzip_unsupported': '無法讀取以 gzip 壓縮的 {format} 檔案。請先解壓縮(gunzip)。',
-    'ingest.read.unknown_encoding': '未知的編碼「{encoding}」。可用例如 --encoding utf-8、gb18030、gbk、big5 或 utf-16le。',
+    'ingest.read.unknown_encoding':
+      '未知的編碼「{encoding}」。可用例如 --encoding utf-8、gb18030、gbk、big5 或 utf-16le。',
     'ingest.read.cannot_decode':
       '檔案在第 {line} 行附近不是有效的 {encoding} 文字。請以 --encoding 指定正確的編碼(繁體中文 Windows 上的 Excel 常存為 big5,簡體為 gb18030),或將檔案另存為 UTF-8。',
-    'ingest.read.bad_delimiter': '不能用「{delimiter}」作為分隔符號。請給一個字元,例如 --delimiter ";" 或 --delimiter tab。',
+    'ingest.read.bad_delimiter':
+      '不能用「{delimiter}」作為分隔符號。請給一個字元,例如 --delimiter ";" 或 --delimiter tab。',
     'ingest.read.empty_file': '檔案中既沒有標題列也沒有資料。請確認選對了檔案。',
     'ingest.read.header_empty': '標題列第 {column} 欄沒有名稱,已命名為「{name}」。',
     'ingest.read.header_duplicate':
       '標題列中「{name}」出現了兩次,第 {column} 欄已命名為「{renamed}」。建議在檔案中修改其中一個名稱,以免對應錯欄。',
     'ingest.read.csv_unterminated_quote':
       '從第 {line} 行開始的引號欄位沒有結束,檔案其餘部分無法讀取。請補上缺少的右引號("),或將欄位內的引號寫成兩個("")。',
-    'ingest.read.csv_record_too_long': '從第 {line} 行開始的資料超過 32 MB。請檢查是否缺少右引號,或 --delimiter 是否正確。',
+    'ingest.read.csv_record_too_long':
+      '從第 {line} 行開始的資料超過 32 MB。請檢查是否缺少右引號,或 --delimiter 是否正確。',
     'ingest.read.csv_too_many_fields':
       '此列有 {found} 個欄位,但標題列只有 {expected} 個。可能某個值含有分隔符號卻沒有加引號:請替該值加上雙引號。',
-    'ingest.read.csv_too_few_fields': '此列只有 {found} 個欄位,但標題列有 {expected} 個。請檢查是否缺少分隔符號,或未加引號的值中有換行。',
-    'ingest.read.json_malformed': '此處 JSON 格式錯誤。請修正語法(缺少逗號、引號或括號,或多餘的逗號)後重新匯入。',
+    'ingest.read.csv_too_few_fields':
+      '此列只有 {found} 個欄位,但標題列有 {expected} 個。請檢查是否缺少分隔符號,或未加引號的值中有換行。',
+    'ingest.read.json_malformed':
+      '此處 JSON 格式錯誤。請修正語法(缺少逗號、引號或括號,或多餘的逗號)後重新匯入。',
     'ingest.read.json_not_array':
       '.json 檔案必須是物件陣列([{…}, {…}])。若每行一個物件,請將檔案命名為 .ndjson 或使用 --format ndjson。',
     'ingest.read.json_not_object': '這筆資料不是 JSON 物件({…}),只能匯入物件。',
     'ingest.read.parquet_invalid': '無法讀取此 Parquet 檔案({reason})。請確認檔案完整且未加密。',
+    'ingest.read.parquet_codec':
+      '此 Parquet 檔案使用 {codec} 壓縮,無法讀取。請改用 snappy、zstd 或 gzip 壓縮重新輸出。',
+    'ingest.read.xls_unsupported':
+      '無法讀取舊版 Excel .xls 檔案。請以 Excel 開啟並另存為 .xlsx(或 CSV UTF-8)。',
     'ingest.read.xlsx_invalid': '無法讀取此 Excel 檔案({reason})。請另存為 .xlsx(不是 .xls)後重試。',
-    'ingest.read.xlsx_no_sheet': '活頁簿中沒有工作表「{sheet}」。現有工作表:{sheets}。請以 --sheet 指定其中之一。',
+    'ingest.read.xlsx_no_sheet':
+      '活頁簿中沒有工作表「{sheet}」。現有工作表:{sheets}。請以 --sheet 指定其中之一。',
 
     'ingest.parse.empty': '值為空。',
     'ingest.parse.date_invalid':
@@ -153,7 +187,8 @@ registerCatalog({
       '--date-format「{format}」無法使用。請用 MDY、DMY 或 YMD,或包含 YYYY、MM、DD 的格式,如 "DD.MM.YYYY HH:mm"。',
     'ingest.parse.bad_timezone': '未知的時區「{timezone}」。請使用 IANA 名稱,如 Asia/Taipei 或 UTC。',
     'ingest.parse.amount_invalid': '「{text}」不是金額。請使用數字,可帶貨幣符號,如 1234.50 或 NT$1,234。',
-    'ingest.parse.amount_too_many_decimals': '「{text}」的小數超過 {max} 位;金額最多保留 {max} 位小數。請先在檔案中四捨五入。',
+    'ingest.parse.amount_too_many_decimals':
+      '「{text}」的小數超過 {max} 位;金額最多保留 {max} 位小數。請先在檔案中四捨五入。',
     'ingest.parse.amount_too_large': '「{text}」超出金額範圍(小數點前最多 14 位)。',
     'ingest.parse.quantity_invalid': '「{text}」不是數量。請使用數字,如 3 或 2.5。',
     'ingest.parse.quantity_too_many_decimals': '「{text}」的小數超過 {max} 位。請先在檔案中四捨五入。',

@@ -7,17 +7,21 @@ registerCatalog({
       'all purchases up to {date} fall on a single day: the CLV models need more than one day of history.',
     'models.too_few_repeat_buyers':
       'only {n} of {customers} customers bought again (at least {min} repeat buyers are needed): the CLV models cannot be fitted reliably yet.',
-    'models.fit_failed': 'the {model} model could not be fitted to this data (the likelihood did not converge).',
+    'models.fit_failed':
+      'the {model} model could not be fitted to this data (the likelihood did not converge).',
     'models.gg_unusable':
       'the spend model (Gamma-Gamma) gave q = {q} ≤ 1, which has no finite mean order value; CLV uses observed average order values instead.',
-    'models.backtest.bad_holdout': 'the holdout end {holdoutEnd} must be after the calibration end {calibrationEnd}.',
+    'models.backtest.bad_holdout':
+      'the holdout end {holdoutEnd} must be after the calibration end {calibrationEnd}.',
     'models.customer_not_found': 'customer {id} has no purchase up to {date}.',
     'models.bad_date': '"{value}" is not a date: write it as YYYY-MM-DD.',
     'models.bad_number': '"{value}" is not a positive number.',
     'cli.clv.description': 'customer lifetime value models: BG/NBD, Pareto/NBD and Gamma-Gamma',
-    'cli.clv.fit.description': 'fit the models on the purchases up to a calibration end and show the parameters',
+    'cli.clv.fit.description':
+      'fit the models on the purchases up to a calibration end and show the parameters',
     'cli.clv.predict.description': "one customer's purchase history summary and predictions",
-    'cli.clv.opt.calibration_end': 'last day of the calibration period, YYYY-MM-DD (default: the newest purchase date)',
+    'cli.clv.opt.calibration_end':
+      'last day of the calibration period, YYYY-MM-DD (default: the newest purchase date)',
     'cli.clv.opt.unit': 'time unit of t_x, T and horizons: week (default) or day',
     'cli.clv.opt.model': 'which model: bgnbd, pareto, gg or all (default)',
     'cli.clv.opt.customer': 'customer id',
@@ -27,10 +31,12 @@ registerCatalog({
     'cli.clv.opt.discount': 'annual discount rate for CLV (default 0.1)',
     'cli.clv.opt.format': 'file format: csv (default), json or parquet',
     'cli.clv.opt.out': 'file to write (default: standard output, for csv and json)',
-    'cli.clv.export.description': 'per-customer CLV predictions: P(alive), churn risk, 90-day purchases, 12-month CLV, next order',
+    'cli.clv.export.description':
+      'per-customer CLV predictions: P(alive), churn risk, 90-day purchases, 12-month CLV, next order',
     'cli.clv.export.needs_out': 'the {format} format needs --out FILE.',
     'cli.clv.export.done': 'Wrote predictions for {customers} customers to {file}.',
-    'cli.clv.fit.title': 'CLV models fitted on purchases through {date} ({unit}s): {customers} customers, {repeat} repeat buyers',
+    'cli.clv.fit.title':
+      'CLV models fitted on purchases through {date} ({unit}s): {customers} customers, {repeat} repeat buyers',
     'cli.clv.model.bgnbd': 'BG/NBD',
     'cli.clv.model.pareto': 'Pareto/NBD',
     'cli.clv.model.gg': 'Gamma-Gamma (spend)',
@@ -71,7 +77,8 @@ registerCatalog({
     'cli.backtest.lift': 'lift',
     'cli.backtest.bands': 'By churn band (churn risk = 1 − P(alive))',
     'cli.backtest.segments': 'By RFM segment (snapshot as of {date})',
-    'cli.backtest.no_segments': 'No analytics snapshot as of {date}: run `strata analyze --as-of {date}` for the RFM breakdown.',
+    'cli.backtest.no_segments':
+      'No analytics snapshot as of {date}: run `strata analyze --as-of {date}` for the RFM breakdown.',
     'cli.backtest.group': 'group',
     'cli.backtest.mean_p_alive': 'mean P(alive)',
     'cli.backtest.active_share': 'bought again',
@@ -81,7 +88,8 @@ registerCatalog({
   },
   'zh-CN': {
     'models.no_purchases': '{date} 之前没有任何购买:客户终身价值模型无数据可拟合。',
-    'models.one_day_of_history': '截至 {date} 的所有购买都发生在同一天:客户终身价值模型需要多于一天的历史数据。',
+    'models.one_day_of_history':
+      '截至 {date} 的所有购买都发生在同一天:客户终身价值模型需要多于一天的历史数据。',
     'models.too_few_repeat_buyers':
       '{customers} 位客户中只有 {n} 位再次购买(至少需要 {min} 位复购客户):目前还无法可靠地拟合客户终身价值模型。',
     'models.fit_failed': '无法用这些数据拟合 {model} 模型(似然函数未收敛)。',
@@ -103,10 +111,12 @@ registerCatalog({
     'cli.clv.opt.discount': '客户终身价值的年折现率(默认 0.1)',
     'cli.clv.opt.format': '文件格式:csv(默认)、json 或 parquet',
     'cli.clv.opt.out': '输出文件(默认:标准输出,仅限 csv 和 json)',
-    'cli.clv.export.description': '按客户导出预测:存活概率、流失风险、90 天购买次数、12 个月客户终身价值、下次下单日期',
+    'cli.clv.export.description':
+      '按客户导出预测:存活概率、流失风险、90 天购买次数、12 个月客户终身价值、下次下单日期',
     'cli.clv.export.needs_out': '{format} 格式需要指定 --out 文件。',
     'cli.clv.export.done': '已将 {customers} 位客户的预测写入 {file}。',
-    'cli.clv.fit.title': '基于截至 {date} 的购买拟合的客户终身价值模型(单位:{unit}):{customers} 位客户,{repeat} 位复购客户',
+    'cli.clv.fit.title':
+      '基于截至 {date} 的购买拟合的客户终身价值模型(单位:{unit}):{customers} 位客户,{repeat} 位复购客户',
     'cli.clv.model.bgnbd': 'BG/NBD',
     'cli.clv.model.pareto': 'Pareto/NBD',
     'cli.clv.model.gg': 'Gamma-Gamma(消费金额)',
@@ -114,7 +124,7 @@ registerCatalog({
     'cli.clv.estimate': '估计值',
     'cli.clv.std_error': '标准误',
     'cli.clv.loglik': '对数似然 {ll},共 {customers} 位客户({rows} 个不同的摘要行)',
-    'cli.clv.predict.title': '客户 {id},校准期截至 {date},预测期 {horizon} 个{unit}',
+    'cli.clv.predict.title': '客户 {id},校准期截至 {date},预测期 {horizon} {unit}',
     'cli.clv.predict.summary':
       '复购次数 x = {x},t_x = {tx},T = {T}(单位:{unit});首次购买 {first},最近购买 {last};复购平均订单金额 {monetary}',
     'cli.clv.predict.metric': '预测项',
@@ -129,7 +139,7 @@ registerCatalog({
     'cli.backtest.description': '在校准期上拟合模型,并与验证期内的实际情况对比',
     'cli.backtest.opt.holdout_end': '验证期最后一天,格式 YYYY-MM-DD',
     'cli.backtest.title':
-      '回测 {id}:校准期截至 {calibrationEnd},验证期截至 {holdoutEnd}({length} 个{unit}),{customers} 位客户',
+      '回测 {id}:校准期截至 {calibrationEnd},验证期截至 {holdoutEnd}({length} {unit}),{customers} 位客户',
     'cli.backtest.totals': '验证期内的复购次数:实际 {actual},BG/NBD 预测 {bgnbd},Pareto/NBD 预测 {pareto}',
     'cli.backtest.spend': '验证期消费金额:实际 {actual},预测(BG/NBD × Gamma-Gamma){predicted}',
     'cli.backtest.errors': '按客户:平均绝对误差 {mae},均方根误差 {rmse},相关系数 {corr}',
@@ -145,7 +155,8 @@ registerCatalog({
     'cli.backtest.lift': '提升度',
     'cli.backtest.bands': '按流失风险等级(流失风险 = 1 − 存活概率)',
     'cli.backtest.segments': '按 RFM 客群(快照日期 {date})',
-    'cli.backtest.no_segments': '没有日期为 {date} 的分析快照:运行 `strata analyze --as-of {date}` 可得到按 RFM 客群的对比。',
+    'cli.backtest.no_segments':
+      '没有日期为 {date} 的分析快照:运行 `strata analyze --as-of {date}` 可得到按 RFM 客群的对比。',
     'cli.backtest.group': '分组',
     'cli.backtest.mean_p_alive': '平均存活概率',
     'cli.backtest.active_share': '复购占比',
@@ -155,7 +166,8 @@ registerCatalog({
   },
   'zh-TW': {
     'models.no_purchases': '{date} 之前沒有任何購買:顧客終身價值模型無資料可擬合。',
-    'models.one_day_of_history': '截至 {date} 的所有購買都發生在同一天:顧客終身價值模型需要多於一天的歷史資料。',
+    'models.one_day_of_history':
+      '截至 {date} 的所有購買都發生在同一天:顧客終身價值模型需要多於一天的歷史資料。',
     'models.too_few_repeat_buyers':
       '{customers} 位顧客中只有 {n} 位再次購買(至少需要 {min} 位回購顧客):目前還無法可靠地擬合顧客終身價值模型。',
     'models.fit_failed': '無法用這些資料擬合 {model} 模型(概似函數未收斂)。',
@@ -177,10 +189,12 @@ registerCatalog({
     'cli.clv.opt.discount': '顧客終身價值的年折現率(預設 0.1)',
     'cli.clv.opt.format': '檔案格式:csv(預設)、json 或 parquet',
     'cli.clv.opt.out': '輸出檔案(預設:標準輸出,僅限 csv 與 json)',
-    'cli.clv.export.description': '依顧客匯出預測:存活機率、流失風險、90 天購買次數、12 個月顧客終身價值、下次下單日期',
+    'cli.clv.export.description':
+      '依顧客匯出預測:存活機率、流失風險、90 天購買次數、12 個月顧客終身價值、下次下單日期',
     'cli.clv.export.needs_out': '{format} 格式需要指定 --out 檔案。',
     'cli.clv.export.done': '已將 {customers} 位顧客的預測寫入 {file}。',
-    'cli.clv.fit.title': '以截至 {date} 的購買擬合的顧客終身價值模型(單位:{unit}):{customers} 位顧客,{repeat} 位回購顧客',
+    'cli.clv.fit.title':
+      '以截至 {date} 的購買擬合的顧客終身價值模型(單位:{unit}):{customers} 位顧客,{repeat} 位回購顧客',
     'cli.clv.model.bgnbd': 'BG/NBD',
     'cli.clv.model.pareto': 'Pareto/NBD',
     'cli.clv.model.gg': 'Gamma-Gamma(消費金額)',
@@ -188,7 +202,7 @@ registerCatalog({
     'cli.clv.estimate': '估計值',
     'cli.clv.std_error': '標準誤',
     'cli.clv.loglik': '對數概似 {ll},共 {customers} 位顧客({rows} 個不同的摘要列)',
-    'cli.clv.predict.title': '顧客 {id},校準期截至 {date},預測期 {horizon} 個{unit}',
+    'cli.clv.predict.title': '顧客 {id},校準期截至 {date},預測期 {horizon} {unit}',
     'cli.clv.predict.summary':
       '回購次數 x = {x},t_x = {tx},T = {T}(單位:{unit});首次購買 {first},最近購買 {last};回購平均訂單金額 {monetary}',
     'cli.clv.predict.metric': '預測項目',
@@ -203,7 +217,7 @@ registerCatalog({
     'cli.backtest.description': '在校準期上擬合模型,並與驗證期內的實際情況比較',
     'cli.backtest.opt.holdout_end': '驗證期最後一天,格式 YYYY-MM-DD',
     'cli.backtest.title':
-      '回測 {id}:校準期截至 {calibrationEnd},驗證期截至 {holdoutEnd}({length} 個{unit}),{customers} 位顧客',
+      '回測 {id}:校準期截至 {calibrationEnd},驗證期截至 {holdoutEnd}({length} {unit}),{customers} 位顧客',
     'cli.backtest.totals': '驗證期內的回購次數:實際 {actual},BG/NBD 預測 {bgnbd},Pareto/NBD 預測 {pareto}',
     'cli.backtest.spend': '驗證期消費金額:實際 {actual},預測(BG/NBD × Gamma-Gamma){predicted}',
     'cli.backtest.errors': '依顧客:平均絕對誤差 {mae},均方根誤差 {rmse},相關係數 {corr}',
@@ -219,7 +233,8 @@ registerCatalog({
     'cli.backtest.lift': '提升度',
     'cli.backtest.bands': '依流失風險等級(流失風險 = 1 − 存活機率)',
     'cli.backtest.segments': '依 RFM 客群(快照日期 {date})',
-    'cli.backtest.no_segments': '沒有日期為 {date} 的分析快照:執行 `strata analyze --as-of {date}` 可取得依 RFM 客群的比較。',
+    'cli.backtest.no_segments':
+      '沒有日期為 {date} 的分析快照:執行 `strata analyze --as-of {date}` 可取得依 RFM 客群的比較。',
     'cli.backtest.group': '分組',
     'cli.backtest.mean_p_alive': '平均存活機率',
     'cli.backtest.active_share': '回購比例',

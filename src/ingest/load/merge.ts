@@ -1,6 +1,7 @@
 import type { Connection } from '../../sql/driver.js'
 import { type Fragment, join, raw, sql } from '../../sql/fragment.js'
 import type { ImportKind } from '../fields.js'
+import { ATTR_NAMES } from '../identity.js'
 
 /** What the merge needs to know about the import it writes. */
 export interface MergeContext {
@@ -13,7 +14,7 @@ export interface MergeContext {
   readonly overwriteCustomers: boolean
 }
 
-const ATTRS = ['email', 'phone', 'name', 'gender', 'birth_date', 'city', 'region', 'country', 'signup_at', 'consent_marketing', 'attributes']
+const ATTRS = ['email', 'phone', ...ATTR_NAMES]
 
 function typed(conn: Connection, column: string, value: Fragment): Fragment {
   const d = conn.dialect
@@ -36,7 +37,9 @@ function mergedAttr(conn: Connection, column: string, overwrite: boolean): Fragm
 /** Number of existing customers the merge will change (for the report, computed before the merge). */
 export async function customersToUpdate(conn: Connection, overwrite: boolean): Promise<number> {
   const changed = join(
-    ATTRS.map((a) => sql`${mergedAttr(conn, a, overwrite)} IS DISTINCT FROM c.${raw(conn.dialect.quoteIdent(a))}`),
+    ATTRS.map(
+      (a) => sql`${mergedAttr(conn, a, overwrite)} IS DISTINCT FROM c.${raw(conn.dialect.quoteIdent(a))}`,
+    ),
     ' OR ',
   )
   const row = await conn.one<{ n: number }>(sql`

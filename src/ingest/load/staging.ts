@@ -1,6 +1,6 @@
 import type { ColumnType } from '../../sql/dialect.js'
 import type { Connection } from '../../sql/driver.js'
-import { type SqlValue, raw } from '../../sql/fragment.js'
+import { raw, type SqlValue } from '../../sql/fragment.js'
 
 /**
  * Temporary tables an import fills before it touches the store. They live in the connection's temp

@@ -1,3 +1,5 @@
+import { escapeRegExp } from './escape-regexp.js'
+
 /**
  * Currency marks written next to amounts, and the ISO 4217 code each stands for. '¥' and '元' are read as CNY
  * (the users are Chinese retailers; Japanese data says '円' or 'JPY'), a bare '$' as USD: callers that know the
@@ -59,10 +61,8 @@ export function currencyOf(mark: string): string | undefined {
   return CURRENCY_MARKS[mark] ?? CURRENCY_MARKS[upper] ?? (CURRENCY_CODES.has(upper) ? upper : undefined)
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** Regular-expression alternation of every mark and code, longest first so 'CN¥' wins over '¥'. */
 export const CURRENCY_PATTERN = [...Object.keys(CURRENCY_MARKS), ...CURRENCY_CODES]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .join('|')

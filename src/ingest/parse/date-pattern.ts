@@ -1,5 +1,17 @@
+import { escapeRegExp } from './escape-regexp.js'
+
 /** Fields a date pattern can capture. */
-export type PatternField = 'year' | 'year2' | 'month' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'fraction' | 'ampm'
+export type PatternField =
+  | 'year'
+  | 'year2'
+  | 'month'
+  | 'day'
+  | 'hour'
+  | 'hour12'
+  | 'minute'
+  | 'second'
+  | 'fraction'
+  | 'ampm'
 
 /** A compiled `--date-format` pattern: a regular expression and the field each group fills. */
 export interface DatePattern {
@@ -26,7 +38,6 @@ const TOKENS: Record<string, { field: PatternField; width: number }> = {
 }
 
 const TOKEN = /YYYY|YY|MM|M|DD|D|HH|H|hh|h|mm|m|ss|s|S+|A|a|\s+|./g
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * Compiles a pattern such as 'YYYY/MM/DD HH:mm' or 'DD.MM.YYYY' (tokens YYYY YY MM M DD D HH H hh h mm m ss s
@@ -57,7 +68,7 @@ export function compileDatePattern(pattern: string): DatePattern | undefined {
     } else if (/^\s+$/.test(t)) {
       source += '\\s*'
     } else {
-      source += escape(t)
+      source += escapeRegExp(t)
     }
   })
   const has = (f: PatternField) => fields.includes(f)

@@ -34,7 +34,11 @@ function decimalMarkOf(digits: string, option: DecimalMark | undefined): Decimal
  * @example
  * decimalText('1 234,50', undefined, 'amount') // { ok: true, value: '1234.50' }
  */
-export function decimalText(digits: string, option: DecimalMark | undefined, kind: string): ParseResult<string> {
+export function decimalText(
+  digits: string,
+  option: DecimalMark | undefined,
+  kind: string,
+): ParseResult<string> {
   const text = digits
   const mark = decimalMarkOf(digits, option)
   if (!mark) return rejected(`${kind}_invalid`, { text })
@@ -46,11 +50,15 @@ export function decimalText(digits: string, option: DecimalMark | undefined, kin
     return rejected(`${kind}_invalid`, { text })
   }
   const groups = whole.split(/[.,' ]/)
-  if (groups.length > 1 && !(/^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g)))) {
+  if (
+    groups.length > 1 &&
+    !(/^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g)))
+  ) {
     return rejected(`${kind}_invalid`, { text })
   }
   if (!groups.every((g) => /^\d*$/.test(g))) return rejected(`${kind}_invalid`, { text })
-  if (fraction.length > MAX_DECIMALS) return rejected(`${kind}_too_many_decimals`, { text, max: MAX_DECIMALS })
+  if (fraction.length > MAX_DECIMALS)
+    return rejected(`${kind}_too_many_decimals`, { text, max: MAX_DECIMALS })
   const integer = groups.join('').replace(/^0+(?=\d)/, '') || '0'
   if (integer.length > MAX_INTEGER_DIGITS) return rejected(`${kind}_too_large`, { text })
   return parsed(fraction ? `${integer}.${fraction}` : integer)

@@ -58,5 +58,9 @@ export function parseAmount(input: RawValue, options: AmountOptions = {}): Parse
   const value = decimalText(digits!, options.decimal, 'amount')
   if (!value.ok) return { ...value, params: { ...value.params, text: input } }
   const currency = marks[0]
-  return parsed(currency ? { amount: signed(value.value, negative), currency } : { amount: signed(value.value, negative) })
+  return parsed(
+    currency
+      ? { amount: signed(value.value, negative), currency }
+      : { amount: signed(value.value, negative) },
+  )
 }

@@ -2,7 +2,23 @@ import type { RawValue } from '../read/types.js'
 import { cleanText, type ParseResult, parsed, rejected } from './parse-result.js'
 
 const TRUE = new Set(['true', 'yes', 'y', '1', 't', 'on', '是', '同意', '已同意', '对', '對', '真', '√', '✓'])
-const FALSE = new Set(['false', 'no', 'n', '0', 'f', 'off', '否', '不同意', '未同意', '不', '错', '錯', '假', '×', '✗'])
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'f',
+  'off',
+  '否',
+  '不同意',
+  '未同意',
+  '不',
+  '错',
+  '錯',
+  '假',
+  '×',
+  '✗',
+])
 
 /**
  * Parses a yes/no cell: true/false, yes/no, y/n, 1/0, 是/否, 同意/不同意 (case-insensitive, full-width folded).

@@ -52,7 +52,10 @@ function monthNumber(name: string): number | undefined {
 }
 
 /** Hour, minute, second and zone offset from the text after the date. */
-function parseTime(rest: string, text: string): Parsed<Pick<DateTimeParts, 'hour' | 'minute' | 'second' | 'offset'>> {
+function parseTime(
+  rest: string,
+  text: string,
+): Parsed<Pick<DateTimeParts, 'hour' | 'minute' | 'second' | 'offset'>> {
   const m = TIME.exec(rest)
   if (!m) return rejected('date_invalid', { text })
   let hour = Number(m[2])
@@ -72,7 +75,12 @@ function parseTime(rest: string, text: string): Parsed<Pick<DateTimeParts, 'hour
       offset = zone[0] === '-' ? -minutes : minutes
     }
   }
-  return parsed({ hour, minute: Number(m[3]), second: Number(m[4] ?? 0), ...(offset === undefined ? {} : { offset }) })
+  return parsed({
+    hour,
+    minute: Number(m[3]),
+    second: Number(m[4] ?? 0),
+    ...(offset === undefined ? {} : { offset }),
+  })
 }
 
 /** Day-first or month-first numbers, resolved by the format or by a value above 12. */
@@ -127,9 +135,17 @@ function readParts(text: string, format: string | undefined): Parsed<DateTimePar
     const digits = `${w}${x}${y}`
     const date =
       order === 'DMY'
-        ? { year: Number(digits.slice(4)), month: Number(digits.slice(2, 4)), day: Number(digits.slice(0, 2)) }
+        ? {
+            year: Number(digits.slice(4)),
+            month: Number(digits.slice(2, 4)),
+            day: Number(digits.slice(0, 2)),
+          }
         : order === 'MDY'
-          ? { year: Number(digits.slice(4)), month: Number(digits.slice(0, 2)), day: Number(digits.slice(2, 4)) }
+          ? {
+              year: Number(digits.slice(4)),
+              month: Number(digits.slice(0, 2)),
+              day: Number(digits.slice(2, 4)),
+            }
           : { year: Number(w), month: Number(x), day: Number(y) }
     return parsed({ ...date, hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) })
   }
@@ -209,7 +225,9 @@ export function parseDateTime(input: RawValue, options: DateTimeOptions): ParseR
     if (!wall) return rejected('bad_timezone', { timezone: options.timezone })
     p = wall
   }
-  return parsed(`${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`)
+  return parsed(
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`,
+  )
 }
 
 /**

@@ -43,7 +43,8 @@ export function parseQuantity(input: RawValue, options: { decimal?: DecimalMark 
  */
 export function parseInteger(input: RawValue): ParseResult<number> {
   const r = signedDecimal(input, undefined, 'integer')
-  if (!r.ok) return r.code === 'ingest.parse.integer_too_many_decimals' ? rejected('integer_invalid', r.params) : r
+  if (!r.ok)
+    return r.code === 'ingest.parse.integer_too_many_decimals' ? rejected('integer_invalid', r.params) : r
   const [whole, fraction = ''] = r.value.split('.')
   if (/[1-9]/.test(fraction)) return rejected('integer_invalid', { text: String(input) })
   const n = Number(whole)

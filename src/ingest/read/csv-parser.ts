@@ -15,7 +15,7 @@ const CR = 13
 /** A record longer than this is refused: nearly always an unterminated quote swallowing the rest of the file. */
 const MAX_RECORD_CHARS = 32 * 1024 * 1024
 
-const enum State {
+enum State {
   FieldStart,
   Unquoted,
   Quoted,
@@ -161,10 +161,20 @@ export class CsvParser {
           pos = stop
           break
         }
-        line += countLineEnds(buf, pos, q)
-        if (buf.charCodeAt(q + 1) === QUOTE) {
+        if (q > pos) line += countLineEnds(buf, pos, q)
+        const after = buf.charCodeAt(q + 1)
+        if (after === QUOTE) {
           doubled = true
           pos = q + 2
+          continue
+        }
+        if (after === delim) {
+          // The common case, a quoted field followed by the delimiter: take it without the AfterQuote round.
+          const value = buf.slice(fieldStart + 1, q)
+          fields.push(doubled ? value.replaceAll('""', '"') : value)
+          state = State.FieldStart
+          pos = q + 2
+          fieldStart = pos
           continue
         }
         quoteEnd = q

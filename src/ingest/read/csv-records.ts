@@ -1,5 +1,5 @@
 import type { StrataError } from '../../core/diagnostics.js'
-import { type CsvRow, CsvParser } from './csv-parser.js'
+import { CsvParser, type CsvRow } from './csv-parser.js'
 import { fileText } from './decode-text.js'
 import { readDiagnostic } from './read-error.js'
 import type { TextFile } from './text-file.js'
@@ -85,7 +85,9 @@ class CsvIterator<T> implements AsyncIterator<T> {
       if (this.finished) return undefined
       this.rows = []
       this.i = 0
-      const more = this.inputDone ? this.parser.takeLast(this.rows, BATCH) : this.parser.take(this.rows, BATCH)
+      const more = this.inputDone
+        ? this.parser.takeLast(this.rows, BATCH)
+        : this.parser.take(this.rows, BATCH)
       if (!more) {
         this.failure = this.parser.failure
         if (this.inputDone || this.failure) this.finished = true

@@ -29,15 +29,19 @@ export function formatFromName(path: string): NamedFormat | undefined {
   return parts.length > 1 ? BY_EXTENSION[parts.at(-1)!] : undefined
 }
 
-/** The format told by the first bytes of the content (magic numbers, or JSON's first character). */
-export function formatFromContent(head: Uint8Array): FileFormat | undefined {
-  const text = Buffer.from(head.subarray(0, 4)).toString('latin1')
-  if (text === 'PAR1') return 'parquet'
-  if (text === 'PK\u0003\u0004') return 'xlsx'
-  const first = Buffer.from(head).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0]
-  if (first === '[') return 'json'
-  if (first === '{') return 'ndjson'
+/** A binary format told by its magic number: 'PAR1' for Parquet, a zip header for XLSX, OLE2 for old .xls. */
+export function binaryFormatOf(head: Uint8Array): 'parquet' | 'xlsx' | 'xls' | undefined {
+  const magic = Buffer.from(head.subarray(0, 4)).toString('latin1')
+  if (magic === 'PAR1') return 'parquet'
+  if (magic === 'PK\u0003\u0004') return 'xlsx'
+  if (magic === '\u00d0\u00cf\u0011\u00e0') return 'xls'
   return undefined
+}
+
+/** JSON told by its first character: '[' an array, '{' one object per line. */
+export function textFormatOf(text: string): 'json' | 'ndjson' | undefined {
+  const first = text.trimStart()[0]
+  return first === '[' ? 'json' : first === '{' ? 'ndjson' : undefined
 }
 
 /** Whether a name is one of the formats (for `--format`). */

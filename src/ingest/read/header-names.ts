@@ -25,7 +25,14 @@ export function headerNames(
     } else if (seen.has(name)) {
       let k = 2
       while (seen.has(`${name}_${k}`) || cells.includes(`${name}_${k}`)) k++
-      warnings.push(readDiagnostic('header_duplicate', { file, line, column }, { name, renamed: `${name}_${k}` }, 'warning'))
+      warnings.push(
+        readDiagnostic(
+          'header_duplicate',
+          { file, line, column },
+          { name, renamed: `${name}_${k}` },
+          'warning',
+        ),
+      )
       name = `${name}_${k}`
     }
     while (seen.has(name)) name = `${name}_`

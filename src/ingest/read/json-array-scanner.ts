@@ -8,7 +8,7 @@ export interface JsonElement {
   readonly column: number
 }
 
-const enum State {
+enum State {
   BeforeArray,
   ExpectElement,
   FirstElement,

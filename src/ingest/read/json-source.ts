@@ -1,6 +1,6 @@
 import { fail, ok, type Result, StrataError } from '../../core/diagnostics.js'
 import { fileText } from './decode-text.js'
-import { type JsonElement, JsonArrayScanner } from './json-array-scanner.js'
+import { JsonArrayScanner, type JsonElement } from './json-array-scanner.js'
 import { jsonErrorOffset, positionAt } from './json-syntax.js'
 import { compactJson, protectLongNumbers, toRawValues } from './json-text.js'
 import { readDiagnostic } from './read-error.js'
@@ -88,7 +88,10 @@ async function sampleColumns(records: AsyncIterable<RawRecord>, path: string): P
  * @example
  * const src = await openJsonSource(file, 'ndjson')
  */
-export async function openJsonSource(file: TextFile, format: 'json' | 'ndjson'): Promise<Result<RecordSource>> {
+export async function openJsonSource(
+  file: TextFile,
+  format: 'json' | 'ndjson',
+): Promise<Result<RecordSource>> {
   const stream = format === 'json' ? arrayRecords : lineRecords
   const columns = await sampleColumns(stream(file), file.path)
   if (!columns.ok) return columns

@@ -89,7 +89,12 @@ export function jsonErrorOffset(text: string): number {
 }
 
 /** 1-based line and column of `offset` in `text`, counted from (`line`, `column`) where the text starts. */
-export function positionAt(text: string, offset: number, line: number, column: number): { line: number; column: number } {
+export function positionAt(
+  text: string,
+  offset: number,
+  line: number,
+  column: number,
+): { line: number; column: number } {
   let l = line
   let lineStart = -1
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {

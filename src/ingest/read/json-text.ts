@@ -24,7 +24,10 @@ export function protectLongNumbers(text: string): string {
       let j = i + 1
       while (j < n && /[0-9.eE+-]/.test(text[j]!)) j++
       const token = text.slice(i, j)
-      const significant = token.replace(/[eE].*$/, '').replace(/[-.]/g, '').replace(/^0+/, '')
+      const significant = token
+        .replace(/[eE].*$/, '')
+        .replace(/[-.]/g, '')
+        .replace(/^0+/, '')
       if (significant.length > 15) {
         out += `${text.slice(from, i)}"${token}"`
         from = j
@@ -60,17 +63,19 @@ export function compactJson(text: string): string {
   return from === 0 ? text : out + text.slice(from)
 }
 
-/** A parsed JSON value as a cell: scalars as they are, objects and arrays as their JSON text. */
-export function toRawValue(value: unknown): RawValue {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value
-  }
-  return JSON.stringify(value)
-}
-
-/** Cells of a JSON object, in its key order. */
+/** Cells of a freshly parsed JSON object, in its key order (nested values replaced in place by their JSON text). */
 export function toRawValues(object: Record<string, unknown>): Record<string, RawValue> {
-  const values: Record<string, RawValue> = {}
-  for (const key of Object.keys(object)) values[key] = toRawValue(object[key])
-  return values
+  for (const key in object) {
+    const v = object[key]
+    // defineProperty, not assignment: a key named "__proto__" would otherwise set the prototype
+    if (v !== null && typeof v === 'object') {
+      Object.defineProperty(object, key, {
+        value: JSON.stringify(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    }
+  }
+  return object as Record<string, RawValue>
 }

@@ -10,12 +10,16 @@ import {
   parquetSchema,
 } from 'hyparquet'
 import { fail, ok, type Result } from '../../core/diagnostics.js'
-import { wallClockText } from './wall-clock.js'
 import { readDiagnostic, readFailure } from './read-error.js'
 import type { RawRecord, RawValue, RecordSource } from './types.js'
+import { wallClockText } from './wall-clock.js'
 
 /** How a column's JS values become cells, from its Parquet type. */
-type ColumnKind = { kind: 'date' } | { kind: 'timestamp'; utc: boolean } | { kind: 'decimal'; scale: number } | { kind: 'plain' }
+type ColumnKind =
+  | { kind: 'date' }
+  | { kind: 'timestamp'; utc: boolean }
+  | { kind: 'decimal'; scale: number }
+  | { kind: 'plain' }
 
 /**
  * Codecs hyparquet leaves to the caller: ZSTD (DuckDB's and Polars' choice; Node 20's zlib has no zstd, hence
@@ -47,10 +51,15 @@ function columnKinds(metadata: FileMetaData): Map<string, ColumnKind> {
     const e = child.element
     const lt = e.logical_type
     let kind: ColumnKind = { kind: 'plain' }
-    if (e.converted_type === 'DECIMAL' || lt?.type === 'DECIMAL') kind = { kind: 'decimal', scale: e.scale ?? 0 }
+    if (e.converted_type === 'DECIMAL' || lt?.type === 'DECIMAL')
+      kind = { kind: 'decimal', scale: e.scale ?? 0 }
     else if (e.converted_type === 'DATE' || lt?.type === 'DATE') kind = { kind: 'date' }
     else if (lt?.type === 'TIMESTAMP') kind = { kind: 'timestamp', utc: lt.isAdjustedToUTC }
-    else if (e.converted_type === 'TIMESTAMP_MILLIS' || e.converted_type === 'TIMESTAMP_MICROS' || e.type === 'INT96') {
+    else if (
+      e.converted_type === 'TIMESTAMP_MILLIS' ||
+      e.converted_type === 'TIMESTAMP_MICROS' ||
+      e.type === 'INT96'
+    ) {
       kind = { kind: 'timestamp', utc: true }
     }
     kinds.set(e.name, kind)
@@ -97,6 +106,13 @@ export async function openParquetSource(path: string, sizeBytes: number): Promis
   } finally {
     await close()
   }
+  const codecs = new Set(
+    metadata.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data?.codec ?? 'UNCOMPRESSED')),
+  )
+  const unsupported = [...codecs].filter((c) => c !== 'UNCOMPRESSED' && c !== 'SNAPPY' && !(c in COMPRESSORS))
+  if (unsupported.length > 0) {
+    return fail(readDiagnostic('parquet_codec', { file: path }, { codec: unsupported.join(', ') }))
+  }
   const kinds = columnKinds(metadata)
   const columns = [...kinds.keys()]
   const total = Number(metadata.num_rows)
@@ -117,7 +133,11 @@ export async function openParquetSource(path: string, sizeBytes: number): Promis
           try {
             rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd, compressors: COMPRESSORS })
           } catch (error) {
-            throw readFailure('parquet_invalid', { file: path, line: rowStart + 1 }, { reason: (error as Error).message })
+            throw readFailure(
+              'parquet_invalid',
+              { file: path, line: rowStart + 1 },
+              { reason: (error as Error).message },
+            )
           }
           for (let i = 0; i < rows.length; i++) {
             const row = rows[i]!

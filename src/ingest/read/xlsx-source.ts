@@ -28,7 +28,11 @@ function cellValue(value: ExcelJS.CellValue | undefined): RawValue {
  * @example
  * const src = await openXlsxSource('customers.xlsx', 5120, '会员')
  */
-export async function openXlsxSource(path: string, sizeBytes: number, sheet?: string): Promise<Result<RecordSource>> {
+export async function openXlsxSource(
+  path: string,
+  sizeBytes: number,
+  sheet?: string,
+): Promise<Result<RecordSource>> {
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.readFile(path)
@@ -38,10 +42,13 @@ export async function openXlsxSource(path: string, sizeBytes: number, sheet?: st
   const sheets = workbook.worksheets.map((w) => w.name)
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet)
   if (!worksheet) {
-    return fail(readDiagnostic('xlsx_no_sheet', { file: path }, { sheet: sheet ?? '', sheets: sheets.join(', ') }))
+    return fail(
+      readDiagnostic('xlsx_no_sheet', { file: path }, { sheet: sheet ?? '', sheets: sheets.join(', ') }),
+    )
   }
   let headerRow = 0
-  for (let r = 1; r <= worksheet.rowCount && headerRow === 0; r++) if (worksheet.getRow(r).hasValues) headerRow = r
+  for (let r = 1; r <= worksheet.rowCount && headerRow === 0; r++)
+    if (worksheet.getRow(r).hasValues) headerRow = r
   if (headerRow === 0) return fail(readDiagnostic('empty_file', { file: path }, { sheet: worksheet.name }))
   const header = worksheet.getRow(headerRow)
   const cells: string[] = []

@@ -23,7 +23,17 @@ export function orderItemsSink(conn: Connection): Sink {
       const lineNo = (positions.get(orderId) ?? 0) + 1
       positions.set(orderId, lineNo)
       const v = (k: string) => (values[k] as string | null | undefined) ?? null
-      await items.push([line, orderId, lineNo, v('sku'), v('product_name'), v('category'), v('brand'), v('quantity'), v('unit_price')])
+      await items.push([
+        line,
+        orderId,
+        lineNo,
+        v('sku'),
+        v('product_name'),
+        v('category'),
+        v('brand'),
+        v('quantity'),
+        v('unit_price'),
+      ])
       return undefined
     },
     async finish() {

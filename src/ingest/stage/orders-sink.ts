@@ -1,13 +1,12 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
-import { fromScaled, toScaled } from '../decimal.js'
+import type { Connection } from '../../sql/driver.js'
 import { customerRefOf } from '../customer-ref.js'
+import { fromScaled, toScaled } from '../decimal.js'
 import { RefTable } from '../identity.js'
+import { StagingWriter } from '../load/staging.js'
 import type { Mapping } from '../mapping.js'
 import type { Preset } from '../presets/index.js'
-import type { RawRecord } from '../read/types.js'
 import { draftOf, type GatheredOrder, LineItemRollup } from '../rollup-line-items.js'
-import type { Connection } from '../../sql/driver.js'
-import { StagingWriter } from '../load/staging.js'
 import type { CanonicalValues } from '../validate-record.js'
 import { type LateRejection, newCounters, type Sink, sample } from './sink.js'
 
@@ -35,6 +34,8 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
   const items = new StagingWriter(conn, 'stg_items')
   const mappedFields = new Set(mapping.keys())
   const rollup = new LineItemRollup(mappedFields)
+  // One-row-per-order files gather each row alone; the gatherer is reused, it is not cheap to make.
+  const single = new LineItemRollup(mappedFields)
   const rejectedOrders = new Map<string, number>()
   const seen = new Set<string>()
   const orderIdColumn = mapping.get('order_id')?.column
@@ -47,15 +48,23 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
   })
 
   /** Settles and stages one gathered order, or says why it cannot be stored. */
-  const stage = async (order: GatheredOrder): Promise<Diagnostic[] | undefined> => {
+  const stage = (order: GatheredOrder): Diagnostic[] | undefined | Promise<undefined> => {
     const f = order.fields
     const problems: Diagnostic[] = []
     if (f['ordered_at'] == null) {
-      problems.push({ code: 'ingest.row.missing_value', params: { fields: 'ordered_at' }, at: at(order.line, 'ordered_at') })
+      problems.push({
+        code: 'ingest.row.missing_value',
+        params: { fields: 'ordered_at' },
+        at: at(order.line, 'ordered_at'),
+      })
     }
     if (order.amount === null && order.itemsTotal === null) {
       const field = mapping.has('amount') ? 'amount' : 'unit_price'
-      problems.push({ code: 'ingest.row.missing_value', params: { fields: 'amount | quantity × unit_price' }, at: at(order.line, field) })
+      problems.push({
+        code: 'ingest.row.missing_value',
+        params: { fields: 'amount | quantity × unit_price' },
+        at: at(order.line, field),
+      })
     }
     if (problems.length) return problems
     const draft = draftOf(order)
@@ -64,7 +73,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
     if (f['customer_id'] == null) counters.missingCustomerId += order.lines.length
     const refNo = ref ? refs.add(ref) : null
     const discount = typeof f['discount'] === 'string' ? toScaled(f['discount']) : undefined
-    await orders.push([
+    const written = orders.push([
       order.line,
       order.lines.length,
       order.orderId,
@@ -79,7 +88,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
       (f['community_id'] as string | null) ?? null,
       (f['coupon_code'] as string | null) ?? null,
     ])
-    return undefined
+    return written?.then(() => undefined)
   }
 
   return {
@@ -88,29 +97,41 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
     rejected(record) {
       if (!lineItems || !orderIdColumn) return
       const id = record.values[orderIdColumn]
-      if (id !== null && id !== undefined && String(id).trim() !== '' && !rejectedOrders.has(String(id).trim())) {
+      if (
+        id !== null &&
+        id !== undefined &&
+        String(id).trim() !== '' &&
+        !rejectedOrders.has(String(id).trim())
+      ) {
         rejectedOrders.set(String(id).trim(), record.line)
       }
     },
-    async add(line: number, values: CanonicalValues) {
+    add(line: number, values: CanonicalValues) {
       const orderId = values['order_id'] as string
       if (!lineItems) {
         if (seen.has(orderId)) {
           counters.duplicateRows++
           sample(counters.duplicateSample, { line, id: orderId })
         } else seen.add(orderId)
-        const single = new LineItemRollup(mappedFields)
+        single.orders.clear()
         single.add(line, values)
         return stage(single.orders.get(orderId)!)
       }
       const badLine = rejectedOrders.get(orderId)
       if (badLine !== undefined) {
-        return [{ code: 'ingest.row.order_rejected', params: { order_id: orderId, bad_line: badLine }, at: at(line, 'order_id', orderId) }]
+        return [
+          {
+            code: 'ingest.row.order_rejected',
+            params: { order_id: orderId, bad_line: badLine },
+            at: at(line, 'order_id', orderId),
+          },
+        ]
       }
       const lineNo = rollup.add(line, values)
       const order = rollup.orders.get(orderId)!
       if (lineNo > 0 && ITEM_FIELDS.some((k) => values[k] != null)) {
-        await items.push([
+        // Runs once per row: a promise only when a batch is written, so most rows cost no microtask.
+        const written = items.push([
           order.line,
           orderId,
           lineNo,
@@ -121,6 +142,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
           (values['quantity'] as string | null) ?? null,
           (values['unit_price'] as string | null) ?? null,
         ])
+        return written?.then(() => undefined)
       }
       return undefined
     },
@@ -132,7 +154,13 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
           for (const line of order.lines) {
             late.push({
               line,
-              diagnostics: [{ code: 'ingest.row.order_rejected', params: { order_id: order.orderId, bad_line: badLine }, at: at(line, 'order_id', order.orderId) }],
+              diagnostics: [
+                {
+                  code: 'ingest.row.order_rejected',
+                  params: { order_id: order.orderId, bad_line: badLine },
+                  at: at(line, 'order_id', order.orderId),
+                },
+              ],
             })
           }
           continue
@@ -143,7 +171,13 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
           for (const line of order.lines.slice(1)) {
             late.push({
               line,
-              diagnostics: [{ code: 'ingest.row.order_rejected', params: { order_id: order.orderId, bad_line: order.line }, at: at(line, 'order_id', order.orderId) }],
+              diagnostics: [
+                {
+                  code: 'ingest.row.order_rejected',
+                  params: { order_id: order.orderId, bad_line: order.line },
+                  at: at(line, 'order_id', order.orderId),
+                },
+              ],
             })
           }
         }

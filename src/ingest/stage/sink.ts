@@ -25,7 +25,11 @@ export interface SinkCounters {
 export interface Sink {
   readonly refs: RefTable
   readonly counters: SinkCounters
-  add(line: number, values: CanonicalValues, record: RawRecord): Promise<Diagnostic[] | undefined>
+  add(
+    line: number,
+    values: CanonicalValues,
+    record: RawRecord,
+  ): Diagnostic[] | undefined | Promise<Diagnostic[] | undefined>
   /** Told about each invalid row, so rows that belong with it can follow it out. */
   rejected(record: RawRecord): void
   finish(): Promise<LateRejection[]>

@@ -1,5 +1,5 @@
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
-import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
+import { type CompiledQuery, type Fragment, raw, type SqlValue, sql } from '../fragment.js'
 
 const TYPES: Record<ColumnType, string> = {
   text: 'VARCHAR',
@@ -83,13 +83,25 @@ export const duckdbDialect: Dialect = {
   // date_sub counts whole elapsed years (a birthday not yet reached this year does not count), unlike
   // date_diff, which counts year boundaries crossed.
   wholeYearsBetween: (from, to) => sql`date_sub('year', ${from}, ${to})`,
-  jsonObjectArrayAgg: (fields, orderBy) => {
-    const members = fields.map(([key, value]) => {
-      if (!/^[a-z_]+$/.test(key)) throw new Error(`json key ${key} must be a lowercase word`)
-      return sql`${raw(`'${key}': `)}${value}`
-    })
-    // A struct list serialised by to_json keeps key order and number types; cast so rows carry text.
-    return sql`CAST(to_json(list({${join(members)}} ORDER BY ${orderBy})) AS VARCHAR)`
+  // arg_max with a count returns the top rows as a list without the per-group sort that an ordered
+  // aggregate (list(… ORDER BY …)) pays; the struct key (weight, name) makes ties deterministic. The
+  // lambda reads the group's total, so shares need no window.
+  topShares: (name, weight, n) => {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`top count ${n} must be a positive integer`)
+    const w = sql`CAST(${weight} AS DOUBLE)`
+    return sql`CAST(to_json(list_transform(arg_max({'name': ${name}, 'w': ${w}}, {'w': ${w}, 'name': ${name}}, ${raw(String(n))}),
+      x -> {'name': x.name, 'share': x.w / sum(${w})})) AS VARCHAR)`
+  },
+  // SET takes no bound parameters; the value is a checked whole number. Insertion order is not needed by
+  // analytics (every read orders explicitly) and keeping it makes big INSERT … SELECTs hold more memory.
+  limitMemory: (megabytes) => {
+    if (!Number.isInteger(megabytes) || megabytes < 64) throw new Error(`memory limit ${megabytes} MB is too small`)
+    return raw(`SET memory_limit = '${megabytes}MB'; SET preserve_insertion_order = false`)
+  },
+  jsonArrayItemText: (json, index, key) => {
+    if (!Number.isInteger(index) || index < 0 || !/^[a-z_]+$/.test(key))
+      throw new Error(`bad json path ${index}.${key}`)
+    return sql`json_extract_string(${json}, ${raw(`'$[${index}].${key}'`)})`
   },
 
   // quantile_cont needs its fraction as a constant (a bound parameter is refused), so it is written as
@@ -100,10 +112,14 @@ export const duckdbDialect: Dialect = {
   },
 
   // read_csv with sniffing off: the program wrote the file, so detection could only guess wrong (a column
-  // of digits read as a number); the types come from the schema. Identifiers inside the struct literal are
-  // schema column names, quoted as string literals.
-  csvRelation: (path, columns) => {
+  // of digits read as a number); the types come from the schema. Column names inside the struct literal
+  // are schema names, quoted as string literals. quote = '' turns quoting off for the raw TSV form.
+  delimitedFileRelation: (path, columns, format) => {
     const spec = columns.map((c) => `'${c.name.replaceAll("'", "''")}': '${TYPES[c.type]}'`).join(', ')
-    return sql`read_csv(${path}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${raw(spec)}})`
+    const options =
+      format === 'csv'
+        ? `header = true, delim = ',', quote = '"', escape = '"'`
+        : `header = false, delim = '\t', quote = '', escape = ''`
+    return sql`read_csv(${path}, auto_detect = false, ${raw(options)}, columns = {${raw(spec)}})`
   },
 }

@@ -39,7 +39,11 @@ describe('re-importing', () => {
 
   it('an overlapping file adds only what is new', async () => {
     await importWith(store.conn, { kind: 'orders', file: fixture('orders-part1.csv'), source: 'shop' })
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('orders-part2.csv'), source: 'shop' })
+    const r = await importWith(store.conn, {
+      kind: 'orders',
+      file: fixture('orders-part2.csv'),
+      source: 'shop',
+    })
     expect(r.report.rows).toEqual({ read: 4, imported: 2, unchanged: 2, rejected: 0 })
     expect(r.report.records).toEqual({ inFile: 4, created: 2, unchanged: 2 })
     expect(r.report.customers.created).toBe(1)
@@ -57,6 +61,8 @@ describe('re-importing', () => {
     const r = await importWith(store.conn, { kind: 'orders', file: fixture('generic-orders.csv') })
     expect(r.report.duplicateIds).toEqual({ rows: 1, sample: [{ line: 6, id: 'A1002' }] })
     expect(r.report.rows).toEqual({ read: 5, imported: 4, unchanged: 1, rejected: 0 })
-    expect(await store.conn.one(raw("SELECT count(*) AS n FROM orders WHERE order_id = 'A1002'"))).toEqual({ n: 1 })
+    expect(await store.conn.one(raw("SELECT count(*) AS n FROM orders WHERE order_id = 'A1002'"))).toEqual({
+      n: 1,
+    })
   })
 })

@@ -1,0 +1,60 @@
+import type { Connection } from '../sql/driver.js'
+import { type BgnbdFit, bgnbdObjective, fitBgnbd } from './bgnbd-fit.js'
+import { bgnbdSqlObjective } from './bgnbd-sql-objective.js'
+import type { BtydData, TimeUnit } from './btyd-data.js'
+import { bfgsAsync, hessian, invert } from './optimizer.js'
+
+/**
+ * BG/NBD maximum likelihood for data too large to bring into TypeScript: the starts are searched on the
+ * thinned copy `thin` (in memory), then BFGS finishes on every row with the likelihood and gradient
+ * computed as SQL aggregates over `tuplesTable`, starting from the thinned optimum and its curvature, so
+ * only a handful of queries run. Standard errors come from a forward-difference Hessian of the SQL gradient.
+ *
+ * @example
+ * const fit = await fitBgnbdInStore(conn, 'btyd_summary_tuples', 'week', thin, { rows, customers })
+ */
+export async function fitBgnbdInStore(
+  conn: Connection,
+  tuplesTable: string,
+  unit: TimeUnit,
+  thin: BtydData,
+  size: { rows: number; customers: number },
+): Promise<BgnbdFit> {
+  const rough = fitBgnbd(thin)
+  const start = [rough.params.r, rough.params.alpha, rough.params.a, rough.params.b].map(Math.log)
+  const fg = await bgnbdSqlObjective(conn, tuplesTable, unit)
+  const inverseHessian = invert(hessian(bgnbdObjective(thin), start))
+  // Engine sums are parallel, so their last bits vary between runs: ask for a gradient well above that
+  // noise and give up a line search early rather than chase it.
+  const best = await bfgsAsync(fg, start, {
+    gradTol: 1e-7,
+    maxIter: 40,
+    maxHalvings: 8,
+    ...(inverseHessian ? { inverseHessian } : {}),
+  })
+  const h = 1e-5
+  const columns: number[][] = []
+  for (let j = 0; j < best.x.length; j++) {
+    const g = (await fg(best.x.map((v, i) => (i === j ? v + h : v)))).g
+    columns.push(g.map((gi, i) => ((gi - best.g[i]!) / h) * size.customers))
+  }
+  const cov = invert(columns.map((_, i) => columns.map((col, j) => 0.5 * (col[i]! + columns[i]![j]!))))
+  const names = ['r', 'alpha', 'a', 'b'] as const
+  const params = Object.fromEntries(names.map((n, i) => [n, Math.exp(best.x[i]!)])) as BgnbdFit['params']
+  const standardErrors = Object.fromEntries(
+    names.map((n, i) => {
+      const v = cov?.[i]?.[i]
+      return [n, v !== undefined && v > 0 ? params[n] * Math.sqrt(v) : null]
+    }),
+  ) as BgnbdFit['standardErrors']
+  return {
+    model: 'bgnbd',
+    params,
+    standardErrors,
+    logLikelihood: -best.f * size.customers,
+    customers: size.customers,
+    distinctRows: size.rows,
+    iterations: rough.iterations + best.iterations,
+    converged: best.converged,
+  }
+}
