@@ -1,6 +1,7 @@
 // `npm run bench`: the analytics benchmark of issue 3 §6. Not a timed test — a script that prints a table.
 //
-//   node --expose-gc bench/run.mjs [--sizes 100000,1000000] [--import-max 200000] [--store-for N=FILE] [--keep]
+//   node --expose-gc bench/run.mjs [--sizes 100000,1000000] [--import-max 200000] [--store-for N=FILE]
+//                                  [--memory-limit 1000] [--keep]
 //
 // For each size N (customers; the demo generator makes ≈11.6 orders per customer):
 //   generate  `strata demo --customers N --seed 1 --out DIR` (CSV/NDJSON files), or straight into a store
@@ -28,6 +29,8 @@ function option(name, fallback) {
 const sizes = option('sizes', '100000,1000000').split(',').map(Number)
 const importMax = Number(option('import-max', '200000'))
 const keep = process.argv.includes('--keep')
+// analyze's engine memory cap (MB): the target is ≤ 1.5 GB peak RSS, Node and the engine together.
+const memoryLimit = Number(option('memory-limit', '1000'))
 const reuse = new Map(
   process.argv
     .flatMap((a, i) => (process.argv[i - 1] === '--store-for' ? [a.split('=')] : []))
@@ -114,7 +117,7 @@ for (const n of sizes) {
       { seconds: null, rssMB: null, note: `skipped above --import-max ${importMax}` },
     ])
   }
-  const analyze = measure('analyze', [stepScript, 'analyze', db])
+  const analyze = measure('analyze', [stepScript, 'analyze', db, `--memory-limit=${memoryLimit}`])
   const a = lastJson(analyze.stdout)
   rows.push([n, '(b) analyze (process)', analyze])
   rows.push([n, '    analyze() call', { seconds: a.seconds, rssMB: a.maxRssMB }])

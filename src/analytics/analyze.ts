@@ -66,8 +66,9 @@ async function runPrediction(
 }
 
 /**
- * Computes a snapshot: RFM, features, optional predictions, lifecycle, value tiers — each stage one SQL
- * statement run where the data lives — and stores it in `snapshots` / `customer_scores`.
+ * Computes a snapshot: RFM, features, optional predictions, lifecycle, value tiers — each stage SQL run
+ * where the data lives (one statement per stage; features one per source table) — and stores it in
+ * `snapshots` / `customer_scores` in one transaction. Stage temp tables are dropped however it ends.
  * An empty window (no purchase before `asOf`) is a user error (`analytics.empty_window`).
  *
  * @example
@@ -80,11 +81,25 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
   stage('window')
   if (options.memoryLimitMB !== undefined) await conn.run(d.limitMemory(options.memoryLimitMB))
   const window = await resolveWindow(conn, options)
+  try {
+    return await runStages(conn, config, window, options)
+  } finally {
+    await dropStages(conn)
+  }
+}
+
+async function runStages(
+  conn: Connection,
+  config: AnalysisConfig,
+  window: AnalysisWindow,
+  options: AnalyzeOptions,
+): Promise<AnalyzeResult> {
+  const d = conn.dialect
+  const stage = options.onStage ?? (() => undefined)
   stage('rfm')
   await conn.run(rfmStageQuery(d, { ...window, rfm: config.rfm }))
   const scored = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(RFM_TABLE)}`)
   if (!scored?.n) {
-    await dropStages(conn)
     throw new StrataError({ code: 'analytics.empty_window', params: { ...window } }, EXIT.DATA)
   }
   stage('features')
@@ -116,7 +131,6 @@ export async function analyze(conn: Connection, options: AnalyzeOptions = {}): P
         ${JSON.stringify(warnings)}, ${predictions ? JSON.stringify(predictions.info) : null}
       FROM customer_scores WHERE snapshot_id = ${snapshotId}`)
   })
-  await dropStages(conn)
   stage('summary')
   const summary = await summarizeSnapshot(conn, snapshotId)
   return { ...window, snapshotId, warnings, predictions: predictions?.info ?? null, summary }

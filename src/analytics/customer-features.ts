@@ -1,5 +1,5 @@
 import type { Dialect } from '../sql/dialect.js'
-import { type Fragment, ident, join, sql } from '../sql/fragment.js'
+import { type Fragment, ident, join, raw, sql } from '../sql/fragment.js'
 import type { AnalysisConfig } from './analysis-config.js'
 import { addDaysIso } from './analysis-window.js'
 import {
@@ -15,6 +15,7 @@ import {
 export const FEATURE_PARTS = {
   orders: 'strata_stage_f_orders',
   intervals: 'strata_stage_f_intervals',
+  itemSpend: 'strata_stage_f_item_spend',
   items: 'strata_stage_f_items',
   events: 'strata_stage_f_events',
   feedback: 'strata_stage_f_feedback',
@@ -43,7 +44,8 @@ export function featureStageQueries(d: Dialect, input: FeatureQueryInput): Fragm
   return [
     ordersPart(d, input),
     intervalsPart(d, input),
-    itemsPart(d, input),
+    itemSpendPart(d, input),
+    itemsPart(d),
     eventsPart(d, input),
     feedbackPart(d, input),
   ]
@@ -100,33 +102,55 @@ function intervalsPart(d: Dialect, { asOf, windowStart }: FeatureQueryInput): Fr
 }
 
 /**
- * Spend per category and per brand in one pass (GROUPING SETS), then the top three of each with their
- * shares of the customer's item spend. Stored as separate low-cardinality columns, not a JSON list:
- * they compress to almost nothing, where a per-customer JSON text costs a third of the snapshot write.
+ * Spend per category and per brand in one pass (GROUPING SETS), into a temp table of its own: the engine
+ * can spill both steps to disk, which keeps memory bounded on millions of item lines.
  */
-function itemsPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput): Fragment {
+function itemSpendPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput): Fragment {
   const days = config.features.preferenceDays
   const since = days > 0 ? addDaysIso(asOf, -days) : null
   const from = since !== null && (windowStart === null || since > windowStart) ? since : windowStart
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.items)} AS
-  WITH spend AS (
-    SELECT o.customer_id, GROUPING(it.category) AS by_brand,
-      CASE WHEN GROUPING(it.category) = 1 THEN it.brand ELSE it.category END AS name,
-      sum(coalesce(it.quantity, 1) * coalesce(it.unit_price, 0)) AS spend
-    FROM order_items AS it
-    JOIN orders AS o ON o.source = it.source AND o.order_id = it.order_id
-    WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, from)} AND ${IS_PURCHASE}
-    GROUP BY GROUPING SETS ((o.customer_id, it.category), (o.customer_id, it.brand))
-  ), top AS (
-    SELECT customer_id, by_brand, ${d.topShares(sql`name`, sql`spend`, TOP_N)} AS top_list,
-      ${d.toDouble(sql`max(spend)`)} / ${d.toDouble(sql`sum(spend)`)} AS top_share
-    FROM spend WHERE name IS NOT NULL AND name <> '' AND spend > 0
-    GROUP BY customer_id, by_brand
+  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.itemSpend)} AS
+  SELECT o.customer_id, GROUPING(it.category) AS by_brand,
+    CASE WHEN GROUPING(it.category) = 1 THEN it.brand ELSE it.category END AS name,
+    sum(coalesce(it.quantity, 1) * coalesce(it.unit_price, 0)) AS spend
+  FROM order_items AS it
+  JOIN orders AS o ON o.source = it.source AND o.order_id = it.order_id
+  WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, from)} AND ${IS_PURCHASE}
+  GROUP BY GROUPING SETS ((o.customer_id, it.category), (o.customer_id, it.brand))`
+}
+
+/**
+ * The top three categories and brands with their shares of the customer's item spend (ties by name).
+ * Stored as low-cardinality columns, not a JSON list: they compress to almost nothing, where a
+ * per-customer JSON text costs a third of the snapshot write.
+ */
+function itemsPart(d: Dialect): Fragment {
+  // One row per customer (categories and brands side by side), so the scores stage joins it once.
+  const columns = (['category', 'brand'] as const).flatMap((kind, byBrand) =>
+    [1, 2, 3].flatMap((k) => {
+      const suffix = k === 1 ? '' : `_${k}`
+      const pick = (column: 'name' | 'share') =>
+        sql`max(CASE WHEN by_brand = ${byBrand} AND k = ${k} THEN ${raw(column)} END)`
+      return [
+        sql`${pick('name')} AS ${ident(`top_${kind}${suffix}`)}`,
+        sql`${pick('share')} AS ${ident(`top_${kind}${suffix}_share`)}`,
+      ]
+    }),
   )
-  SELECT customer_id, by_brand, top_share,
-    ${join([0, 1, 2].map((i) => sql`${d.jsonArrayItemText(sql`top_list`, i, 'name')} AS ${ident(`name_${i + 1}`)}`))},
-    ${join([1, 2].map((i) => sql`${d.toDouble(d.jsonArrayItemText(sql`top_list`, i, 'share'))} AS ${ident(`share_${i + 1}`)}`))}
-  FROM top`
+  // Both windows share one partitioning and order, so the engine sorts the rows once.
+  const rankOrder = sql`PARTITION BY customer_id, by_brand ORDER BY spend DESC, name`
+  const whole = sql`ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`
+  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.items)} AS
+  SELECT customer_id, ${join(columns)}
+  FROM (
+    SELECT customer_id, by_brand, name,
+      row_number() OVER (${rankOrder}) AS k,
+      ${d.toDouble(sql`spend`)} / ${d.toDouble(sql`sum(spend) OVER (${rankOrder} ${whole})`)} AS share
+    FROM ${table(FEATURE_PARTS.itemSpend)}
+    WHERE name IS NOT NULL AND name <> '' AND spend > 0
+  ) AS ranked
+  WHERE k <= ${TOP_N}
+  GROUP BY customer_id`
 }
 
 function eventsPart(d: Dialect, { asOf, config }: FeatureQueryInput): Fragment {
@@ -172,41 +196,44 @@ export function featuresRelation(d: Dialect, { asOf }: Pick<FeatureQueryInput, '
     ),
   )
   const asOfTs = d.timestampLiteral(`${asOf} 00:00:00`)
+  // customers ⟗ order aggregates gives every known customer in one join (no UNION + second join).
   return sql`SELECT k.customer_id,
-  ord.first_order_at, ord.last_order_at,
-  ${d.daysBetween(d.dateOf(sql`ord.first_order_at`), asOfDay)} AS tenure_days,
-  coalesce(ord.net_spend, 0) AS net_spend,
-  coalesce(ord.purchase_value, 0) AS purchase_value,
-  ${d.toMoney(sql`ord.purchase_value / nullif(ord.purchases, 0)`)} AS aov,
+  k.first_order_at, k.last_order_at,
+  ${d.daysBetween(d.dateOf(sql`k.first_order_at`), asOfDay)} AS tenure_days,
+  coalesce(k.net_spend, 0) AS net_spend,
+  coalesce(k.purchase_value, 0) AS purchase_value,
+  ${d.toMoney(sql`k.purchase_value / nullif(k.purchases, 0)`)} AS aov,
   iv.mean_interval_days, iv.median_interval_days,
-  coalesce(ord.refund_count, 0) AS refund_count,
-  ${share(sql`ord.refund_count`, sql`ord.purchases + ord.refund_count`)} AS refund_share,
-  ${share(sql`ord.discounted`, sql`ord.purchases`)} AS discount_share,
-  cat.name_1 AS top_category, cat.top_share AS top_category_share,
-  cat.name_2 AS top_category_2, cat.share_2 AS top_category_2_share,
-  cat.name_3 AS top_category_3, cat.share_3 AS top_category_3_share,
-  br.name_1 AS top_brand, br.top_share AS top_brand_share,
-  br.name_2 AS top_brand_2, br.share_2 AS top_brand_2_share,
-  br.name_3 AS top_brand_3, br.share_3 AS top_brand_3_share,
-  ${share(sql`ord.online`, sql`ord.purchases`)} AS online_share,
-  ${share(sql`ord.in_store`, sql`ord.purchases`)} AS store_share,
-  ${share(sql`ord.community`, sql`ord.purchases`)} AS community_share,
-  ${share(sql`ord.weekend`, sql`ord.purchases`)} AS weekend_share,
-  ${share(sql`ord.night`, sql`ord.purchases`)} AS night_share,
+  coalesce(k.refund_count, 0) AS refund_count,
+  ${share(sql`k.refund_count`, sql`k.purchases + k.refund_count`)} AS refund_share,
+  ${share(sql`k.discounted`, sql`k.purchases`)} AS discount_share,
+  ${join(
+    (['category', 'brand'] as const).flatMap((kind) =>
+      ['', '_2', '_3'].flatMap((rank) => [
+        sql`it.${ident(`top_${kind}${rank}`)}`,
+        sql`it.${ident(`top_${kind}${rank}_share`)}`,
+      ]),
+    ),
+  )},
+  ${share(sql`k.online`, sql`k.purchases`)} AS online_share,
+  ${share(sql`k.in_store`, sql`k.purchases`)} AS store_share,
+  ${share(sql`k.community`, sql`k.purchases`)} AS community_share,
+  ${share(sql`k.weekend`, sql`k.purchases`)} AS weekend_share,
+  ${share(sql`k.night`, sql`k.purchases`)} AS night_share,
   ${join(eventColumns)},
   fb.latest_nps, fb.latest_satisfaction,
-  ${d.wholeYearsBetween(sql`c.birth_date`, asOfDay)} AS age,
-  c.gender, c.city, c.region, ${d.jsonText(sql`c.attributes`, 'city_tier')} AS city_tier
+  ${d.wholeYearsBetween(sql`k.birth_date`, asOfDay)} AS age,
+  k.gender, k.city, k.region, ${d.jsonText(sql`k.attributes`, 'city_tier')} AS city_tier
 FROM (
-  SELECT c.customer_id FROM customers AS c WHERE c.signup_at IS NULL OR c.signup_at < ${asOfTs}
-  UNION
-  SELECT customer_id FROM ${table(FEATURE_PARTS.orders)}
+  SELECT coalesce(c.customer_id, ord.customer_id) AS customer_id, c.birth_date, c.gender, c.city, c.region,
+    c.attributes, ord.first_order_at, ord.last_order_at, ord.purchases, ord.purchase_value, ord.net_spend,
+    ord.refund_count, ord.discounted, ord.online, ord.in_store, ord.community, ord.weekend, ord.night
+  FROM customers AS c
+  FULL OUTER JOIN ${table(FEATURE_PARTS.orders)} AS ord ON ord.customer_id = c.customer_id
+  WHERE ord.customer_id IS NOT NULL OR c.signup_at IS NULL OR c.signup_at < ${asOfTs}
 ) AS k
-LEFT JOIN ${table(FEATURE_PARTS.orders)} AS ord ON ord.customer_id = k.customer_id
 LEFT JOIN ${table(FEATURE_PARTS.intervals)} AS iv ON iv.customer_id = k.customer_id
-LEFT JOIN ${table(FEATURE_PARTS.items)} AS cat ON cat.customer_id = k.customer_id AND cat.by_brand = 0
-LEFT JOIN ${table(FEATURE_PARTS.items)} AS br ON br.customer_id = k.customer_id AND br.by_brand = 1
+LEFT JOIN ${table(FEATURE_PARTS.items)} AS it ON it.customer_id = k.customer_id
 LEFT JOIN ${table(FEATURE_PARTS.events)} AS ev ON ev.customer_id = k.customer_id
-LEFT JOIN ${table(FEATURE_PARTS.feedback)} AS fb ON fb.customer_id = k.customer_id
-LEFT JOIN customers AS c ON c.customer_id = k.customer_id`
+LEFT JOIN ${table(FEATURE_PARTS.feedback)} AS fb ON fb.customer_id = k.customer_id`
 }

@@ -18,9 +18,11 @@ export const CHURN_BANDS = ['Low', 'Medium', 'High'] as const
  */
 export function valueShareBefore(d: Dialect, value: Fragment): Fragment {
   const positive = sql`CASE WHEN ${value} > 0 THEN ${value} ELSE 0 END`
-  const upToTies = sql`sum(${positive}) OVER (ORDER BY ${value} DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`
-  const ties = sql`sum(${positive}) OVER (PARTITION BY ${value})`
-  return sql`${d.toDouble(sql`${upToTies} - ${ties}`)} / nullif(${d.toDouble(sql`sum(${positive}) OVER ()`)}, 0)`
+  // SQL:2011 frame exclusion: everything ranked before the row's peer group, i.e. strictly higher values
+  // (one sort; the first group has no rows before it, hence the coalesce).
+  const higher = sql`sum(${positive}) OVER (ORDER BY ${value} DESC
+    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`
+  return sql`${d.toDouble(sql`coalesce(${higher}, 0)`)} / nullif(${d.toDouble(sql`sum(${positive}) OVER ()`)}, 0)`
 }
 
 /**

@@ -16,7 +16,7 @@ export function demoFileName(table: DemoTable, style: FileStyle): string {
 }
 
 const CHUNK = 1 << 20
-const GROUP = 256
+const GROUP = 32
 
 /**
  * Appends lines to one file through a 1 MB byte buffer written synchronously when full. Lines are

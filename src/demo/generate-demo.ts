@@ -25,6 +25,11 @@ export interface GenerateDemoOptions extends DemoSpec {
   /** Wall-clock timestamps for the `imports` row (`YYYY-MM-DD HH:MM:SS`), read at the edge. */
   readonly now?: () => string
   readonly onProgress?: (progress: DemoProgress) => void
+  /**
+   * Caps the engine's working memory (MB) for this connection before loading, so a million-customer run
+   * stays within a known footprint on a shared machine; the setting stays on the connection.
+   */
+  readonly memoryLimitMB?: number
 }
 
 export interface DemoLoadResult extends DemoSummary {
@@ -62,6 +67,7 @@ export async function generateDemo(
   const counts = emptyCounts()
   const total = spec.customers
   const batches = Math.ceil(total / batchSize)
+  if (options.memoryLimitMB !== undefined) await conn.run(conn.dialect.limitMemory(options.memoryLimitMB))
   try {
     await conn.transaction(async () => {
       await deleteDemoData(conn)

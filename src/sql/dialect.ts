@@ -89,13 +89,6 @@ export interface Dialect {
   /** Whole years elapsed from `from` to `to` (both dates): an age on a given day. */
   wholeYearsBetween(from: Fragment, to: Fragment): Fragment
   /**
-   * Aggregate over rows of (name, weight): a JSON array text of the `n` heaviest, heaviest first (ties by
-   * name, so it is deterministic), each `{"name": …, "share": weight / Σ weight of the group}`.
-   */
-  topShares(name: Fragment, weight: Fragment, n: number): Fragment
-  /** Text of `key` in the element `index` (0-based) of a JSON array text. */
-  jsonArrayItemText(json: Fragment, index: number, key: string): Fragment
-  /**
    * Statement capping the engine's working memory for this connection (megabytes); beyond it the engine
    * spills to disk instead of growing. For heavy batch work (analyze) on a shared machine.
    */

@@ -24,108 +24,38 @@ const ENGINES: {
 
 type Scores = Record<string, Record<string, unknown>>
 
+const COLUMNS = [
+  'recency_days',
+  'frequency',
+  'monetary',
+  'r',
+  'f',
+  'm',
+  'rfm_segment',
+  'lifecycle',
+  'value_tier',
+]
+const PROSPECT = (monetary: number) => [null, 0, monetary, null, null, null, null, 'Prospect', null]
+
 /** Worked out by hand from `SHOP` (asOf 2024-07-01, N = 6 scored customers); see fixture.ts. */
-const EXPECTED: Scores = {
-  c1: {
-    recency_days: 1,
-    frequency: 3,
-    monetary: 200,
-    r: 4,
-    f: 5,
-    m: 4,
-    rfm_segment: 'Champions',
-    lifecycle: 'Loyal',
-    value_tier: 'potential',
-  },
-  c2: {
-    recency_days: 30,
-    frequency: 1,
-    monetary: 80,
-    r: 2,
-    f: 1,
-    m: 2,
-    rfm_segment: 'Hibernating',
-    lifecycle: 'New',
-    value_tier: 'regular',
-  },
-  c3: {
-    recency_days: 151,
-    frequency: 2,
-    monetary: 50,
-    r: 1,
-    f: 3,
-    m: 1,
-    rfm_segment: 'Lost',
-    lifecycle: 'At-risk',
-    value_tier: 'low',
-  },
-  c4: {
-    recency_days: 274,
-    frequency: 1,
-    monetary: 300,
-    r: 1,
-    f: 1,
-    m: 5,
-    rfm_segment: 'Cannot Lose Them',
-    lifecycle: 'Churned',
-    value_tier: 'churned',
-  },
-  c5: {
-    recency_days: 6,
-    frequency: 2,
-    monetary: 40,
-    r: 3,
-    f: 3,
-    m: 1,
-    rfm_segment: 'About To Sleep',
-    lifecycle: 'Repeat',
-    value_tier: 'low',
-  },
-  c6: {
-    recency_days: null,
-    frequency: 0,
-    monetary: 0,
-    r: null,
-    f: null,
-    m: null,
-    rfm_segment: null,
-    lifecycle: 'Prospect',
-    value_tier: null,
-  },
-  c7: {
-    recency_days: 1,
-    frequency: 1,
-    monetary: 100,
-    r: 4,
-    f: 1,
-    m: 3,
-    rfm_segment: 'Promising',
-    lifecycle: 'New',
-    value_tier: 'regular',
-  },
-  c8: {
-    recency_days: null,
-    frequency: 0,
-    monetary: -20,
-    r: null,
-    f: null,
-    m: null,
-    rfm_segment: null,
-    lifecycle: 'Prospect',
-    value_tier: null,
-  },
-  p1: {
-    recency_days: null,
-    frequency: 0,
-    monetary: 0,
-    r: null,
-    f: null,
-    m: null,
-    rfm_segment: null,
-    lifecycle: 'Prospect',
-    value_tier: null,
-  },
+// biome-ignore format: a table of expectations reads best one customer per line
+const EXPECTED_ROWS: Record<string, unknown[]> = {
+  c1: [1, 3, 200, 4, 5, 4, 'Champions', 'Loyal', 'potential'],
+  c2: [30, 1, 80, 2, 1, 2, 'Hibernating', 'New', 'regular'],
+  c3: [151, 2, 50, 1, 3, 1, 'Lost', 'At-risk', 'low'],
+  c4: [274, 1, 300, 1, 1, 5, 'Cannot Lose Them', 'Churned', 'churned'],
+  c5: [6, 2, 40, 3, 3, 1, 'About To Sleep', 'Repeat', 'low'],
+  c6: PROSPECT(0),
+  c7: [1, 1, 100, 4, 1, 3, 'Promising', 'New', 'regular'],
+  c8: PROSPECT(-20),
+  p1: PROSPECT(0),
 }
+const EXPECTED: Scores = Object.fromEntries(
+  Object.entries(EXPECTED_ROWS).map(([id, values]) => [
+    id,
+    Object.fromEntries(COLUMNS.map((c, i) => [c, values[i]])),
+  ]),
+)
 
 for (const engine of ENGINES) {
   describe.skipIf(Boolean(engine.skip))(`conformance on ${engine.name}`, () => {

@@ -23,16 +23,10 @@ describe('dialect helpers added by analytics', () => {
     expect(await age('2024-07-01')).toBe(34)
   })
 
-  it('keeps the heaviest names with their shares, ties broken deterministically', async () => {
-    const rows = await conn.all<{ g: string; top: string }>(sql`
-      SELECT g, ${d.topShares(sql`name`, sql`w`, 2)} AS top
-      FROM (VALUES ('a', 'x', 1), ('a', 'y', 3), ('a', 'z', 1), ('b', 'q', 2)) AS t(g, name, w)
-      GROUP BY g ORDER BY g`)
-    expect(rows).toEqual([
-      { g: 'a', top: '[{"name":"y","share":0.6},{"name":"z","share":0.2}]' },
-      { g: 'b', top: '[{"name":"q","share":1.0}]' },
-    ])
-    expect(await value(d.jsonArrayItemText(sql`${rows[0]!.top}`, 1, 'name'))).toBe('z')
-    expect(await value(d.jsonArrayItemText(sql`${rows[1]!.top}`, 1, 'name'))).toBe(null)
+  it('caps working memory with a checked number', () => {
+    expect(d.compile(d.limitMemory(1000)).sql).toBe(
+      "SET memory_limit = '1000MB'; SET preserve_insertion_order = false",
+    )
+    expect(() => d.limitMemory(Number.NaN)).toThrow()
   })
 })

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/program.js'
 import { openStore } from '../../src/store/index.js'
 import { scalar, sql } from './demo-fixture.js'
@@ -26,7 +26,15 @@ async function cli(args: string[]) {
   return { code, out: out.text(), err: err.text() }
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'strata-demo-cli-'))
+const made: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-demo-cli-'))
+  made.push(dir)
+  return dir
+}
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true })
+})
 
 describe('strata demo (CLI)', () => {
   it('fills the store and prints a summary, as text or JSON', async () => {
@@ -66,7 +74,8 @@ describe('strata demo (CLI)', () => {
   })
 
   it('leaves the store exactly as before when killed in the middle of a run', async () => {
-    const db = join(tempDir(), 'kill.duckdb')
+    const dir = tempDir()
+    const db = join(dir, 'kill.duckdb')
     expect((await cli(['--db', db, 'demo', '--customers', '300', '--seed', '1'])).code).toBe(0)
     const snapshot = async () => {
       const store = await openStore(db)

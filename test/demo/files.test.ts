@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,10 +42,15 @@ describe('demo files (--out)', () => {
   let store: Store
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strata-demo-files-'))
+    made.push(dir)
     files = (await writeDemoFiles(dir, { customers: N, seed: 42, asOf: AS_OF })).files
     store = await demoStore(42)
   })
-  afterAll(() => store.close())
+  const made: string[] = []
+  afterAll(async () => {
+    await store.close()
+    for (const d of made) rmSync(d, { recursive: true, force: true })
+  })
 
   it('writes the five files with canonical column names as headers', () => {
     expect(
@@ -96,6 +101,7 @@ describe('demo files (--out)', () => {
 
   it('is byte-identical for the same seed', async () => {
     const again = mkdtempSync(join(tmpdir(), 'strata-demo-files-'))
+    made.push(again)
     const second = (await writeDemoFiles(again, { customers: N, seed: 42, asOf: AS_OF })).files
     for (const table of DEMO_TABLE_NAMES) expect(sha(second[table]), table).toBe(sha(files[table]))
   })

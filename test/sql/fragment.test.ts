@@ -7,7 +7,7 @@ const PAYLOADS = [
   'Robert"); DROP TABLE t;--',
   '$1',
   '\\x27; SELECT 1',
-  '上海\'); DELETE FROM t; --',
+  "上海'); DELETE FROM t; --",
 ]
 
 describe('sql fragments', () => {

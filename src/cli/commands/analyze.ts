@@ -23,6 +23,7 @@ interface AnalyzeFlags {
   churnDays?: string
   atRiskDays?: string
   tiers?: string
+  memoryLimit?: string
   json?: boolean
 }
 
@@ -149,6 +150,7 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
     .addOption(new Option('--churn-days <days>', c().t('cli.analyze.opt.churn_days')))
     .addOption(new Option('--at-risk-days <days>', c().t('cli.analyze.opt.at_risk_days')))
     .addOption(new Option('--tiers <shares>', c().t('cli.analyze.opt.tiers')))
+    .addOption(new Option('--memory-limit <mb>', c().t('cli.analyze.opt.memory_limit')))
     .option('--json', c().t('cli.opt.json'))
     .action(async (opts: AnalyzeFlags) => {
       const cx = c()
@@ -159,6 +161,7 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
         windowStart: opts.windowStart ?? null,
         config,
         createdAt: new Date().toISOString().slice(0, 19).replace('T', ' '),
+        memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
       })
       const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
       if (opts.json) return cx.printJson({ ok: true, ...result, warnings })

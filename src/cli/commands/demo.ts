@@ -20,6 +20,9 @@ interface DemoFlags {
   json?: boolean
 }
 
+/** The engine's memory cap during a demo load: a million customers fit, and a shared machine keeps room. */
+const DEMO_MEMORY_MB = 1024
+
 /** Wall-clock time at the edge, `YYYY-MM-DD HH:MM:SS` (UTC), for the imports row. */
 const nowText = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
@@ -126,6 +129,7 @@ export const registerDemo: RegisterCommand = (program: Command, ctx) => {
       const store = await c().store()
       const result = await generateDemo(store.conn, {
         ...spec,
+        memoryLimitMB: DEMO_MEMORY_MB,
         now: nowText,
         onProgress: (p) => progress.update(p),
       }).finally(() => progress.clear())

@@ -9,4 +9,13 @@ import { registerImport } from './import.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
-export const COMMANDS: RegisterCommand[] = [registerStatus, registerAnalyze, registerExport, registerCustomer, registerImport, registerDemo, registerClv, registerBacktest]
+export const COMMANDS: RegisterCommand[] = [
+  registerStatus,
+  registerAnalyze,
+  registerExport,
+  registerCustomer,
+  registerImport,
+  registerDemo,
+  registerClv,
+  registerBacktest,
+]

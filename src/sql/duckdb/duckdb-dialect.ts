@@ -83,25 +83,12 @@ export const duckdbDialect: Dialect = {
   // date_sub counts whole elapsed years (a birthday not yet reached this year does not count), unlike
   // date_diff, which counts year boundaries crossed.
   wholeYearsBetween: (from, to) => sql`date_sub('year', ${from}, ${to})`,
-  // arg_max with a count returns the top rows as a list without the per-group sort that an ordered
-  // aggregate (list(… ORDER BY …)) pays; the struct key (weight, name) makes ties deterministic. The
-  // lambda reads the group's total, so shares need no window.
-  topShares: (name, weight, n) => {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`top count ${n} must be a positive integer`)
-    const w = sql`CAST(${weight} AS DOUBLE)`
-    return sql`CAST(to_json(list_transform(arg_max({'name': ${name}, 'w': ${w}}, {'w': ${w}, 'name': ${name}}, ${raw(String(n))}),
-      x -> {'name': x.name, 'share': x.w / sum(${w})})) AS VARCHAR)`
-  },
   // SET takes no bound parameters; the value is a checked whole number. Insertion order is not needed by
   // analytics (every read orders explicitly) and keeping it makes big INSERT … SELECTs hold more memory.
   limitMemory: (megabytes) => {
-    if (!Number.isInteger(megabytes) || megabytes < 64) throw new Error(`memory limit ${megabytes} MB is too small`)
+    if (!Number.isInteger(megabytes) || megabytes < 64)
+      throw new Error(`memory limit ${megabytes} MB is too small`)
     return raw(`SET memory_limit = '${megabytes}MB'; SET preserve_insertion_order = false`)
-  },
-  jsonArrayItemText: (json, index, key) => {
-    if (!Number.isInteger(index) || index < 0 || !/^[a-z_]+$/.test(key))
-      throw new Error(`bad json path ${index}.${key}`)
-    return sql`json_extract_string(${json}, ${raw(`'$[${index}].${key}'`)})`
   },
 
   // quantile_cont needs its fraction as a constant (a bound parameter is refused), so it is written as
