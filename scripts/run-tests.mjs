@@ -14,14 +14,16 @@ const run = spawnSync(
 )
 let passed = 0
 let failed = 0
+let skipped = 0
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'))
   passed = json.numPassedTests
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
   failed = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0)
   if (json.numFailedTestSuites && failed === 0) failed = json.numFailedTestSuites
 } catch {
   failed = Math.max(1, failed)
 }
 rmSync(dir, { recursive: true, force: true })
-console.log(`${passed} passed, ${failed} failed`)
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1)

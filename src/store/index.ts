@@ -1,3 +1,4 @@
+export { resolveCustomerId } from './customer-lookup.js'
 export type { Migration } from './migrations.js'
 export { knownMigrations, migrate, registerMigration, storeVersion } from './migrations.js'
 export * as schema from './schema.js'

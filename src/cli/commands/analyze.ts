@@ -11,11 +11,12 @@ import {
   segmentLabel,
 } from '../../analytics/index.js'
 import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
+import { predictStep } from '../../models/index.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
 
-interface AnalyzeFlags {
+export interface AnalyzeFlags {
   asOf?: string
   windowStart?: string
   bins?: string
@@ -24,6 +25,7 @@ interface AnalyzeFlags {
   atRiskDays?: string
   tiers?: string
   memoryLimit?: string
+  models?: boolean
   json?: boolean
 }
 
@@ -151,32 +153,40 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
     .addOption(new Option('--at-risk-days <days>', c().t('cli.analyze.opt.at_risk_days')))
     .addOption(new Option('--tiers <shares>', c().t('cli.analyze.opt.tiers')))
     .addOption(new Option('--memory-limit <mb>', c().t('cli.analyze.opt.memory_limit')))
+    .option('--no-models', c().t('cli.analyze.opt.no_models'))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (opts: AnalyzeFlags) => {
-      const cx = c()
-      const store = await cx.store()
-      const config = loadConfig(opts, store.path)
-      const result = await analyze(store.conn, {
-        asOf: opts.asOf,
-        windowStart: opts.windowStart ?? null,
-        config,
-        createdAt: new Date().toISOString().slice(0, 19).replace('T', ' '),
-        memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
-      })
-      const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
-      if (opts.json) return cx.printJson({ ok: true, ...result, warnings })
-      for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
-      const s = result.summary
-      cx.print(
-        cx.t('cli.analyze.done', {
-          snapshot: s.snapshotId,
-          asOf: s.asOf,
-          customers: s.customers,
-          scored: s.scored,
-          revenue: s.revenue,
-        }),
-      )
-      cx.print()
-      printSummary(cx, s)
-    })
+    .action((opts: AnalyzeFlags) => runAnalyze(c(), opts))
+}
+
+/**
+ * `strata analyze` as a function, so `strata quickstart` runs exactly the same analysis and output.
+ * The models step (BG/NBD + Gamma-Gamma) runs unless `--no-models`; when the data cannot support a fit
+ * it becomes a warning and the rest of the analysis still runs.
+ */
+export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<void> {
+  const store = await cx.store()
+  const config = loadConfig(opts, store.path)
+  const result = await analyze(store.conn, {
+    asOf: opts.asOf,
+    windowStart: opts.windowStart ?? null,
+    config,
+    predict: opts.models === false ? undefined : predictStep,
+    createdAt: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
+  })
+  const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
+  if (opts.json) return cx.printJson({ ok: true, ...result, warnings })
+  for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
+  const s = result.summary
+  cx.print(
+    cx.t('cli.analyze.done', {
+      snapshot: s.snapshotId,
+      asOf: s.asOf,
+      customers: s.customers,
+      scored: s.scored,
+      revenue: s.revenue,
+    }),
+  )
+  cx.print()
+  printSummary(cx, s)
 }

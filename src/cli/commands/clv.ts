@@ -15,6 +15,7 @@ import {
   type TimeUnit,
 } from '../../models/index.js'
 import type { BulkFormat } from '../../sql/driver.js'
+import { resolveCustomerId } from '../../store/customer-lookup.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -156,7 +157,7 @@ export const registerClv: RegisterCommand = (program: Command, ctx) => {
       if (!(discountRate >= 0)) maybePositive(opts.discountRate, 'discount-rate')
       const store = await cx.store()
       const result = await predictCustomer(store.conn, {
-        customerId: opts.customer,
+        customerId: await resolveCustomerId(store.conn, opts.customer),
         horizon,
         unit: opts.unit,
         calibrationEnd,

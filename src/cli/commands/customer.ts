@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander'
 import { type CustomerExplanation, explainCustomer, segmentLabel } from '../../analytics/index.js'
+import { resolveCustomerId } from '../../store/customer-lookup.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -116,7 +117,7 @@ export const registerCustomer: RegisterCommand = (program: Command, ctx) => {
     .action(async (id: string, opts: { snapshot: string; json?: boolean }) => {
       const cx = c()
       const store = await cx.store()
-      const why = await explainCustomer(store.conn, opts.snapshot, id)
+      const why = await explainCustomer(store.conn, opts.snapshot, await resolveCustomerId(store.conn, id))
       if (opts.json) return cx.printJson({ ok: true, ...why })
       printWhy(cx, why)
     })

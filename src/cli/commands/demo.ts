@@ -12,7 +12,7 @@ import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
 
-interface DemoFlags {
+export interface DemoFlags {
   customers?: string
   seed?: string
   asOf?: string
@@ -102,44 +102,44 @@ export const registerDemo: RegisterCommand = (program: Command, ctx) => {
     .addOption(new Option('--as-of <date>', c().t('cli.demo.opt.as_of')))
     .addOption(new Option('--out <dir>', c().t('cli.demo.opt.out')))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (flags: DemoFlags) => {
-      const started = performance.now()
-      const spec = {
-        customers: parseCustomers(flags.customers),
-        // Digits are a numeric seed; anything else is hashed (documented in the option help).
-        seed:
-          flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed,
-        asOf: flags.asOf,
-      }
-      const progress = progressLine(c())
-      if (flags.out) {
-        const dir = resolve(flags.out)
-        const result = await writeDemoFiles(dir, spec, (p) => progress.update(p)).finally(() =>
-          progress.clear(),
-        )
-        if (flags.json) return c().printJson({ ok: true, out: dir, ...result })
-        printSummary(
-          c(),
-          c().t('cli.demo.title_files', { path: dir, seed: String(result.seed), asOf: result.asOf }),
-          result,
-          (performance.now() - started) / 1000,
-        )
-        return
-      }
-      const store = await c().store()
-      const result = await generateDemo(store.conn, {
-        ...spec,
-        memoryLimitMB: DEMO_MEMORY_MB,
-        now: nowText,
-        onProgress: (p) => progress.update(p),
-      }).finally(() => progress.clear())
-      if (flags.json) return c().printJson({ ok: true, db: store.path, ...result })
-      printSummary(
-        c(),
-        c().t('cli.demo.title_store', { path: store.path, seed: String(result.seed), asOf: result.asOf }),
-        result,
-        (performance.now() - started) / 1000,
-      )
-      c().print(c().t('cli.demo.next'))
-    })
+    .action((flags: DemoFlags) => runDemo(c(), flags))
+}
+
+/** `strata demo` as a function, so `strata quickstart` loads the demo exactly as the command does. */
+export async function runDemo(cx: CliContext, flags: DemoFlags): Promise<void> {
+  const started = performance.now()
+  const spec = {
+    customers: parseCustomers(flags.customers),
+    // Digits are a numeric seed; anything else is hashed (documented in the option help).
+    seed: flags.seed === undefined ? undefined : /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed,
+    asOf: flags.asOf,
+  }
+  const progress = progressLine(cx)
+  if (flags.out) {
+    const dir = resolve(flags.out)
+    const result = await writeDemoFiles(dir, spec, (p) => progress.update(p)).finally(() => progress.clear())
+    if (flags.json) return cx.printJson({ ok: true, out: dir, ...result })
+    printSummary(
+      cx,
+      cx.t('cli.demo.title_files', { path: dir, seed: String(result.seed), asOf: result.asOf }),
+      result,
+      (performance.now() - started) / 1000,
+    )
+    return
+  }
+  const store = await cx.store()
+  const result = await generateDemo(store.conn, {
+    ...spec,
+    memoryLimitMB: DEMO_MEMORY_MB,
+    now: nowText,
+    onProgress: (p) => progress.update(p),
+  }).finally(() => progress.clear())
+  if (flags.json) return cx.printJson({ ok: true, db: store.path, ...result })
+  printSummary(
+    cx,
+    cx.t('cli.demo.title_store', { path: store.path, seed: String(result.seed), asOf: result.asOf }),
+    result,
+    (performance.now() - started) / 1000,
+  )
+  cx.print(cx.t('cli.demo.next'))
 }

@@ -6,10 +6,12 @@ import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
+import { registerQuickstart } from './quickstart.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
 export const COMMANDS: RegisterCommand[] = [
+  registerQuickstart,
   registerStatus,
   registerAnalyze,
   registerExport,

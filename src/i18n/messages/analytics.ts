@@ -53,6 +53,8 @@ registerCatalog({
     'cli.analyze.opt.churn_days': 'days without a purchase after which a customer is Churned',
     'cli.analyze.opt.at_risk_days': 'days after their only purchase when a one-time buyer becomes At-risk',
     'cli.analyze.opt.tiers': 'value-share limits of the high, potential and regular tiers, e.g. 0.2,0.5,0.8',
+    'cli.analyze.opt.no_models':
+      'skip the predictive models (CLV, P(alive), churn risk); RFM, lifecycle and tiers only',
     'cli.analyze.opt.memory_limit':
       'cap the engine memory at this many MB (it spills to disk beyond), e.g. 1000',
     'cli.analyze.done':
@@ -190,6 +192,8 @@ registerCatalog({
     'cli.analyze.opt.churn_days': '超过多少天未购买即判定为已流失',
     'cli.analyze.opt.at_risk_days': '仅购买一次的客户在首单后多少天进入流失预警',
     'cli.analyze.opt.tiers': '高价值、潜力、一般三档的累计价值占比上限,例如 0.2,0.5,0.8',
+    'cli.analyze.opt.no_models':
+      '跳过预测模型(客户终身价值、存活概率、流失风险),只计算 RFM、生命周期与价值分层',
     'cli.analyze.opt.memory_limit': '将数据库引擎内存限制为此数值(MB),超出部分写入磁盘,例如 1000',
     'cli.analyze.done':
       '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客户,已评分 {scored} 位,营收 {revenue}。',
@@ -321,6 +325,8 @@ registerCatalog({
     'cli.analyze.opt.churn_days': '超過幾天未購買即判定為已流失',
     'cli.analyze.opt.at_risk_days': '僅購買一次的客戶在首筆訂單後幾天進入流失預警',
     'cli.analyze.opt.tiers': '高價值、潛力、一般三級的累計價值占比上限,例如 0.2,0.5,0.8',
+    'cli.analyze.opt.no_models':
+      '略過預測模型(顧客終身價值、存活機率、流失風險),只計算 RFM、生命週期與價值分層',
     'cli.analyze.opt.memory_limit': '將資料庫引擎記憶體限制為此數值(MB),超出部分寫入磁碟,例如 1000',
     'cli.analyze.done':
       '快照 {snapshot}(分析日期 {asOf}):共 {customers} 位客戶,已評分 {scored} 位,營收 {revenue}。',

@@ -13,6 +13,14 @@ registerCatalog({
     'cli.error_prefix': 'error: ',
     'cli.more_errors': '… and {n} more problems (use --json to see all of them).',
     'cli.internal_error': 'internal error (please report it with the command you ran): {message}',
+    'cli.quickstart.description':
+      'first run: load demo data when the store is empty, then analyse and print the segment summary',
+    'cli.quickstart.opt.customers': 'demo customers to generate when the store is empty (default 50,000)',
+    'cli.quickstart.empty': 'The store {path} is empty: loading the demo retailer (社群团购 + stores + app).',
+    'cli.quickstart.existing':
+      'The store {path} already holds {orders} orders: analysing them (no demo data added).',
+    'cli.quickstart.next':
+      'Next: `strata customer <id>` explains one customer; `strata export scores --out scores.csv` exports every score; `strata import orders FILE` loads your own data (see `strata import --help`).',
     'cli.status.description':
       'show what the store holds: customers, orders, items, events, feedback, imports',
     'cli.status.title': 'Store {path}',
@@ -38,6 +46,12 @@ registerCatalog({
     'cli.error_prefix': '错误:',
     'cli.more_errors': '……另有 {n} 个问题(使用 --json 查看全部)。',
     'cli.internal_error': '内部错误(请连同所运行的命令一起反馈):{message}',
+    'cli.quickstart.description': '首次运行:数据库为空时载入演示数据,然后分析并打印客群汇总',
+    'cli.quickstart.opt.customers': '数据库为空时生成的演示客户数(默认 50,000)',
+    'cli.quickstart.empty': '数据库 {path} 为空:正在载入演示零售商数据(社群团购 + 门店 + App)。',
+    'cli.quickstart.existing': '数据库 {path} 已有 {orders} 笔订单:直接分析(不添加演示数据)。',
+    'cli.quickstart.next':
+      '下一步:`strata customer <编号>` 解释单个客户的评分;`strata export scores --out scores.csv` 导出全部评分;`strata import orders 文件` 导入您自己的数据(见 `strata import --help`)。',
     'cli.status.description': '查看数据库内容:客户、订单、商品明细、行为事件、反馈、导入记录',
     'cli.status.title': '数据库 {path}',
     'cli.status.table': '数据表',
@@ -62,6 +76,12 @@ registerCatalog({
     'cli.error_prefix': '錯誤:',
     'cli.more_errors': '……另有 {n} 個問題(使用 --json 檢視全部)。',
     'cli.internal_error': '內部錯誤(請連同所執行的指令一起回報):{message}',
+    'cli.quickstart.description': '首次執行:資料庫為空時載入示範資料,然後分析並列印客群摘要',
+    'cli.quickstart.opt.customers': '資料庫為空時產生的示範客戶數(預設 50,000)',
+    'cli.quickstart.empty': '資料庫 {path} 為空:正在載入示範零售商資料(社群團購 + 門市 + App)。',
+    'cli.quickstart.existing': '資料庫 {path} 已有 {orders} 筆訂單:直接分析(不新增示範資料)。',
+    'cli.quickstart.next':
+      '下一步:`strata customer <編號>` 說明單一客戶的評分;`strata export scores --out scores.csv` 匯出全部評分;`strata import orders 檔案` 匯入您自己的資料(見 `strata import --help`)。',
     'cli.status.description': '檢視資料庫內容:客戶、訂單、商品明細、行為事件、回饋、匯入紀錄',
     'cli.status.title': '資料庫 {path}',
     'cli.status.table': '資料表',
