@@ -1,27 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../src/cli/program.js'
-
-function capture() {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString()
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out = capture()
-  const err = capture()
-  const code = await runCli(args, env, { out: out.stream, err: err.stream })
-  return { code, out: out.text(), err: err.text() }
-}
+import { cli } from './support/run-cli.js'
 
 const db = () => join(mkdtempSync(join(tmpdir(), 'strata-cli-')), 'cli.duckdb')
 
@@ -52,5 +33,22 @@ describe('strata CLI', () => {
     expect(json.counts.orders).toBe(0)
     const viaEnv = await cli(['status', '--json'], { STRATA_DB: path })
     expect(JSON.parse(viaEnv.out).db).toBe(path)
+  })
+})
+
+describe('strata quickstart', () => {
+  it('loads the demo into an empty store, analyses it, and leaves an existing store as it is', async () => {
+    const path = db()
+    const first = await cli(['quickstart', '--customers', '1500', '--db', path])
+    expect(first.code).toBe(0)
+    expect(first.out).toContain('is empty: loading the demo')
+    expect(first.out).toMatch(/Snapshot 1 as of 2026-06-30: 1,500 customers/)
+    expect(first.out).toContain('Champions')
+    const second = await cli(['quickstart', '--db', path, '--lang', 'zh-CN'])
+    expect(second.code).toBe(0)
+    expect(second.out).toMatch(/已有 [\d,]+ 笔订单/)
+    expect(second.out).toMatch(/快照 2/)
+    const status = JSON.parse((await cli(['status', '--json', '--db', path])).out)
+    expect(status.counts.customers).toBe(1500)
   })
 })

@@ -1,29 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program.js'
 import { openStore } from '../../src/store/store.js'
+import { cli } from '../support/run-cli.js'
 import { loadFixture, SHOP } from './fixture.js'
-
-function capture() {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString()
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
-
-async function cli(args: string[]) {
-  const out = capture()
-  const err = capture()
-  const code = await runCli(args, {}, { out: out.stream, err: err.stream })
-  return { code, out: out.text(), err: err.text() }
-}
 
 let dir: string
 let db: string

@@ -2,29 +2,10 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program.js'
 import { openStore } from '../../src/store/index.js'
+import { cli } from '../support/run-cli.js'
 import { scalar, sql } from './demo-fixture.js'
-
-function capture() {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString()
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
-
-async function cli(args: string[]) {
-  const out = capture()
-  const err = capture()
-  const code = await runCli(args, {}, { out: out.stream, err: err.stream })
-  return { code, out: out.text(), err: err.text() }
-}
 
 const made: string[] = []
 const tempDir = () => {

@@ -49,7 +49,8 @@ export async function cdnowStore(path = ':memory:'): Promise<Store> {
   return store
 }
 
-const ORDER_COLUMNS = [
+/** The orders table's columns, in the order the fixtures' row tuples give them. */
+export const ORDER_COLUMNS = [
   'source',
   'order_id',
   'customer_id',

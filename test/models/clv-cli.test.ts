@@ -1,29 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/program.js'
+import { cli as runCli } from '../support/run-cli.js'
 import '../../src/models/backtest-store.js'
 import { cdnowStore } from './cdnow-fixture.js'
 
-function sink() {
-  let text = ''
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString()
-      done()
-    },
-  })
-  return { stream, text: () => text }
-}
-
-async function cli(db: string, ...argv: string[]) {
-  const out = sink()
-  const err = sink()
-  const code = await runCli(['--db', db, ...argv], {}, { out: out.stream, err: err.stream })
-  return { code, out: out.text(), err: err.text() }
-}
+const cli = (db: string, ...argv: string[]) => runCli(['--db', db, ...argv])
 
 const CAL = ['--calibration-end', '1997-09-30', '--include-zero-amount']
 let db: string

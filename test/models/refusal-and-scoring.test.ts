@@ -5,23 +5,7 @@ import { fitModels } from '../../src/models/fit-models.js'
 import { predictStep } from '../../src/models/snapshot-predictions.js'
 import { sql } from '../../src/sql/fragment.js'
 import { openStore, type Store } from '../../src/store/store.js'
-import { cdnowStore } from './cdnow-fixture.js'
-
-const COLUMNS = [
-  'source',
-  'order_id',
-  'customer_id',
-  'ordered_at',
-  'amount',
-  'currency',
-  'discount',
-  'status',
-  'channel',
-  'store_id',
-  'community_id',
-  'coupon_code',
-  'import_id',
-]
+import { cdnowStore, ORDER_COLUMNS } from './cdnow-fixture.js'
 
 async function storeWith(
   orders: [customer: string, day: string, amount: number, status?: string][],
@@ -29,7 +13,7 @@ async function storeWith(
   const store = await openStore(':memory:')
   await store.conn.append(
     'orders',
-    COLUMNS,
+    ORDER_COLUMNS,
     orders.map(([c, day, amount, status], i) => [
       't',
       String(i),

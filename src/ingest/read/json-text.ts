@@ -1,6 +1,15 @@
 import type { RawValue } from './types.js'
 
 const LONG_DIGITS = /\d{16}/
+const QUOTE = 34
+const BACKSLASH = 92
+
+/** Index of the quote that closes the JSON string opened at `open` (past the end if it never closes). */
+function closingQuote(text: string, open: number): number {
+  let i = open + 1
+  while (i < text.length && text.charCodeAt(i) !== QUOTE) i += text.charCodeAt(i) === BACKSLASH ? 2 : 1
+  return i
+}
 
 /**
  * Wraps number literals with more than 15 significant digits in quotes, so `JSON.parse` keeps them exact as text
@@ -16,8 +25,8 @@ export function protectLongNumbers(text: string): string {
   const n = text.length
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
-    if (c === 34) {
-      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++
+    if (c === QUOTE) {
+      i = closingQuote(text, i)
       continue
     }
     if (c === 45 || (c >= 48 && c <= 57)) {
@@ -51,8 +60,8 @@ export function compactJson(text: string): string {
   const n = text.length
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
-    if (c === 34) {
-      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++
+    if (c === QUOTE) {
+      i = closingQuote(text, i)
       continue
     }
     if (c === 32 || c === 9 || c === 10 || c === 13) {
