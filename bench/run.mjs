@@ -64,6 +64,7 @@ function lastJson(stdout) {
 
 const rows = []
 const ratios = []
+const modelRatios = []
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `strata-bench-${n}-`))
   const db = join(dir, 'bench.duckdb')
@@ -127,6 +128,16 @@ for (const n of sizes) {
   rows.push([n, '(c) floor (process)', floor])
   rows.push([n, '    floor statement', { seconds: f.seconds, rssMB: f.maxRssMB }])
   ratios.push([n, a.seconds / f.seconds, a.stages.rfm / f.seconds, a.customers, a.scored])
+  // Issue 4's benchmark on the same store: BTYD summary + BG/NBD and Gamma-Gamma fits + scoring of every
+  // customer, beside a bare SQL summary query (bench/models-bench.mjs).
+  const modelsRun = measure('models', [join(root, 'bench', 'models-bench.mjs'), db])
+  const mb = JSON.parse(modelsRun.stdout)
+  rows.push([n, '(d) models (process)', modelsRun])
+  rows.push([n, '    bare SQL summary query', { seconds: mb.ms.bareSummaryQuery / 1000 }])
+  rows.push([n, '    summary + fits', { seconds: mb.ms.summaryAndFits / 1000 }])
+  rows.push([n, '    score every customer', { seconds: mb.ms.scoreAllCustomers / 1000 }])
+  rows.push([n, '    models total', { seconds: mb.ms.total / 1000 }])
+  modelRatios.push([n, mb.ms.total / mb.ms.bareSummaryQuery, mb.customers, mb.distinctSummaries])
   if (!keep) rmSync(dir, { recursive: true, force: true })
 }
 
@@ -147,5 +158,12 @@ console.log('|---:|---:|---:|---:|')
 for (const [, r, rfm, customers, scored] of ratios) {
   console.log(
     `| ${customers.toLocaleString('en')} | ${scored.toLocaleString('en')} | ${r.toFixed(1)}× | ${rfm.toFixed(2)}× |`,
+  )
+}
+console.log('\n| customers | buyers fitted | distinct (x, t_x, T) | models total / bare summary |')
+console.log('|---:|---:|---:|---:|')
+for (const [n, r, buyers, distinct] of modelRatios) {
+  console.log(
+    `| ${n.toLocaleString('en')} | ${buyers.toLocaleString('en')} | ${distinct.toLocaleString('en')} | ${r.toFixed(2)}× |`,
   )
 }

@@ -1,7 +1,8 @@
 import type { Connection } from '../sql/driver.js'
-import { type BgnbdFit, bgnbdObjective, fitBgnbd } from './bgnbd-fit.js'
+import { BGNBD_NAMES, type BgnbdFit, bgnbdObjective, fitBgnbd } from './bgnbd-fit.js'
 import { bgnbdSqlObjective } from './bgnbd-sql-objective.js'
 import type { BtydData, TimeUnit } from './btyd-data.js'
+import { naturalScale } from './model-fit.js'
 import { bfgsAsync, hessian, invert } from './optimizer.js'
 
 /**
@@ -21,7 +22,7 @@ export async function fitBgnbdInStore(
   size: { rows: number; customers: number },
 ): Promise<BgnbdFit> {
   const rough = fitBgnbd(thin)
-  const start = [rough.params.r, rough.params.alpha, rough.params.a, rough.params.b].map(Math.log)
+  const start = BGNBD_NAMES.map((name) => Math.log(rough.params[name]))
   const fg = await bgnbdSqlObjective(conn, tuplesTable, unit)
   const inverseHessian = invert(hessian(bgnbdObjective(thin), start))
   // Engine sums are parallel, so their last bits vary between runs: ask for a gradient well above that
@@ -39,18 +40,9 @@ export async function fitBgnbdInStore(
     columns.push(g.map((gi, i) => ((gi - best.g[i]!) / h) * size.customers))
   }
   const cov = invert(columns.map((_, i) => columns.map((col, j) => 0.5 * (col[i]! + columns[i]![j]!))))
-  const names = ['r', 'alpha', 'a', 'b'] as const
-  const params = Object.fromEntries(names.map((n, i) => [n, Math.exp(best.x[i]!)])) as BgnbdFit['params']
-  const standardErrors = Object.fromEntries(
-    names.map((n, i) => {
-      const v = cov?.[i]?.[i]
-      return [n, v !== undefined && v > 0 ? params[n] * Math.sqrt(v) : null]
-    }),
-  ) as BgnbdFit['standardErrors']
   return {
     model: 'bgnbd',
-    params,
-    standardErrors,
+    ...naturalScale(BGNBD_NAMES, best.x, cov),
     logLikelihood: -best.f * size.customers,
     customers: size.customers,
     distinctRows: size.rows,

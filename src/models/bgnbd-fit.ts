@@ -1,17 +1,13 @@
 import { type BtydData, thinned } from './btyd-data.js'
-import { fitLogParameterised, type ModelFit } from './model-fit.js'
+import { fitLogParameterised, type ModelFit, type ModelParams } from './model-fit.js'
 import type { ValueAndGradient } from './optimizer.js'
 import { digamma, lgamma } from './special-functions.js'
 
+/** BG/NBD parameter names, in the order of the log-parameter vector the optimiser works on. */
+export const BGNBD_NAMES = ['r', 'alpha', 'a', 'b'] as const
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): purchase rate ~ Gamma(r, α), dropout p ~ Beta(a, b). */
-export interface BgnbdParams {
-  readonly r: number
-  readonly alpha: number
-  readonly a: number
-  readonly b: number
-}
+export type BgnbdParams = ModelParams<(typeof BGNBD_NAMES)[number]>
 export type BgnbdFit = ModelFit<keyof BgnbdParams>
-const NAMES = ['r', 'alpha', 'a', 'b'] as const
 
 /**
  * BG/NBD log-likelihood of one customer summary:
@@ -145,7 +141,15 @@ export function fitBgnbd(data: BtydData): BgnbdFit {
   ].map(([r, a, b]) => [Math.log(r!), Math.log(r! / rate), Math.log(a!), Math.log(b!)])
   const small = thinned(data, COARSE_ROWS)
   const coarse = small === data ? undefined : bgnbdObjective(small)
-  return fitLogParameterised('bgnbd', NAMES, bgnbdObjective(data), starts, data.customers, data.size, coarse)
+  return fitLogParameterised(
+    'bgnbd',
+    BGNBD_NAMES,
+    bgnbdObjective(data),
+    starts,
+    data.customers,
+    data.size,
+    coarse,
+  )
 }
 
 /** Above this many distinct rows the starts are searched on a thinned copy first (see `thinned`). */

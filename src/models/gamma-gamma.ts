@@ -1,19 +1,16 @@
 import type { SpendBin } from './btyd-summary.js'
-import { fitLogParameterised, type ModelFit } from './model-fit.js'
+import { fitLogParameterised, type ModelFit, type ModelParams } from './model-fit.js'
 import type { ValueAndGradient } from './optimizer.js'
 import { digamma, lgamma } from './special-functions.js'
 
+/** Parameter names, in the order of the log-parameter vector the optimiser works on. */
+const NAMES = ['p', 'q', 'gamma'] as const
 /**
  * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): each purchase value ~ Gamma(p, ν),
  * ν ~ Gamma(q, γ) across customers. Fitted on repeat buyers' mean repeat-purchase value m and count x.
  */
-export interface GammaGammaParams {
-  readonly p: number
-  readonly q: number
-  readonly gamma: number
-}
+export type GammaGammaParams = ModelParams<(typeof NAMES)[number]>
 export type GammaGammaFit = ModelFit<keyof GammaGammaParams>
-const NAMES = ['p', 'q', 'gamma'] as const
 
 /**
  * ln L of one customer: ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln(γ+mx).

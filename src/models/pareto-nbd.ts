@@ -1,19 +1,15 @@
 import { COARSE_ROWS, meanRate } from './bgnbd-fit.js'
 import { type BtydData, thinned } from './btyd-data.js'
 import { hyp2f1Log, hyp2f1LogPositive } from './hypergeometric.js'
-import { fitLogParameterised, type ModelFit } from './model-fit.js'
+import { fitLogParameterised, type ModelFit, type ModelParams } from './model-fit.js'
 import { numericGradient } from './optimizer.js'
 import { lgamma, logAddExp, logSubExp, oneMinusPowOver } from './special-functions.js'
 
-/** Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): λ ~ Gamma(r, α), μ ~ Gamma(s, β). */
-export interface ParetoNbdParams {
-  readonly r: number
-  readonly alpha: number
-  readonly s: number
-  readonly beta: number
-}
-export type ParetoNbdFit = ModelFit<keyof ParetoNbdParams>
+/** Parameter names, in the order of the log-parameter vector the optimiser works on. */
 const NAMES = ['r', 'alpha', 's', 'beta'] as const
+/** Pareto/NBD parameters (Schmittlein, Morrison & Colombo 1987): λ ~ Gamma(r, α), μ ~ Gamma(s, β). */
+export type ParetoNbdParams = ModelParams<(typeof NAMES)[number]>
+export type ParetoNbdFit = ModelFit<keyof ParetoNbdParams>
 
 /**
  * ln A₀ of Fader & Hardie's Pareto/NBD likelihood note, i.e. ln of ∫ from t_x to T of

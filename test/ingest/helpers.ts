@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach } from 'vitest'
+import type { ImportKind } from '../../src/ingest/fields.js'
 import { type ImportOptions, importFile } from '../../src/ingest/import-file.js'
 import type { Connection } from '../../src/sql/driver.js'
 import { raw } from '../../src/sql/fragment.js'
+import { openStore, type Store } from '../../src/store/index.js'
 import '../../src/i18n/messages/index.js'
 
 /** Absolute path of a fixture file. */
@@ -43,4 +46,35 @@ export function importWith(
   options: Omit<ImportOptions, 'today' | 'startedAt'> & Partial<ImportOptions>,
 ) {
   return importFile(conn, { today: '2026-11-23', startedAt: '2026-11-23 10:00:00', ...options })
+}
+
+/** importWith for a fixture file. */
+export function importFixture(
+  conn: Connection,
+  kind: ImportKind,
+  name: string,
+  options: Omit<Partial<ImportOptions>, 'kind' | 'file'> = {},
+) {
+  return importWith(conn, { kind, file: fixture(name), ...options })
+}
+
+/**
+ * A fresh in-memory store for every test of the calling file: opened before each test, closed after it.
+ * Call at the top of the file; read `.conn` inside the tests.
+ */
+export function storePerTest(): { readonly conn: Connection } {
+  let store: Store | undefined
+  beforeEach(async () => {
+    store = await openStore(':memory:')
+  })
+  afterEach(async () => {
+    await store?.close()
+    store = undefined
+  })
+  return {
+    get conn() {
+      if (!store) throw new Error('storePerTest: the store is open only while a test runs')
+      return store.conn
+    },
+  }
 }

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { raw } from '../../src/sql/fragment.js'
-import { openStore, type Store } from '../../src/store/index.js'
-import { dumpStore, fixture, importWith, TABLES } from './helpers.js'
+import { dumpStore, fixture, importFixture, importWith, storePerTest, TABLES } from './helpers.js'
 
-let store: Store
-beforeEach(async () => {
-  store = await openStore(':memory:')
-})
-afterEach(async () => {
-  await store.close()
-})
+const store = storePerTest()
 
 // Every table but `imports`, which gains one row per run by design (the record of the attempt).
 const DATA_TABLES = TABLES.filter((t) => t !== 'imports')
@@ -38,12 +31,8 @@ describe('re-importing', () => {
   })
 
   it('an overlapping file adds only what is new', async () => {
-    await importWith(store.conn, { kind: 'orders', file: fixture('orders-part1.csv'), source: 'shop' })
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('orders-part2.csv'),
-      source: 'shop',
-    })
+    await importFixture(store.conn, 'orders', 'orders-part1.csv', { source: 'shop' })
+    const r = await importFixture(store.conn, 'orders', 'orders-part2.csv', { source: 'shop' })
     expect(r.report.rows).toEqual({ read: 4, imported: 2, unchanged: 2, rejected: 0 })
     expect(r.report.records).toEqual({ inFile: 4, created: 2, unchanged: 2 })
     expect(r.report.customers.created).toBe(1)
@@ -58,7 +47,7 @@ describe('re-importing', () => {
   })
 
   it('an id repeated within the file is kept once and counted', async () => {
-    const r = await importWith(store.conn, { kind: 'orders', file: fixture('generic-orders.csv') })
+    const r = await importFixture(store.conn, 'orders', 'generic-orders.csv')
     expect(r.report.duplicateIds).toEqual({ rows: 1, sample: [{ line: 6, id: 'A1002' }] })
     expect(r.report.rows).toEqual({ read: 5, imported: 4, unchanged: 1, rejected: 0 })
     expect(await store.conn.one(raw("SELECT count(*) AS n FROM orders WHERE order_id = 'A1002'"))).toEqual({

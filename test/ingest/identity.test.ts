@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { raw } from '../../src/sql/fragment.js'
-import { openStore, type Store } from '../../src/store/index.js'
-import { fixture, importWith } from './helpers.js'
+import { importFixture, storePerTest } from './helpers.js'
 
-let store: Store
-beforeEach(async () => {
-  store = await openStore(':memory:')
-})
-afterEach(async () => {
-  await store.close()
-})
+const store = storePerTest()
 
 describe('identity merging across sources', () => {
   it('the same email or phone from another source is the same customer, and each merge is recorded', async () => {
-    const crm = await importWith(store.conn, {
-      kind: 'customers',
-      file: fixture('crm-customers.csv'),
-      source: 'crm',
-    })
+    const crm = await importFixture(store.conn, 'customers', 'crm-customers.csv', { source: 'crm' })
     expect(crm.report.customers).toEqual({ created: 4, merged: 0, updated: 0 })
-    const shop = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('shopify-orders.csv'),
-      preset: 'shopify',
-    })
+    const shop = await importFixture(store.conn, 'orders', 'shopify-orders.csv', { preset: 'shopify' })
     // li.wei (phone +86 138 0013 8000 = CRM V001's mobile) and chen.jie (email, other case) join CRM customers
     expect(shop.report.customers).toMatchObject({ created: 1, merged: 2 })
     const merges = await store.conn.all(
@@ -67,11 +52,7 @@ describe('identity merging across sources', () => {
     expect(await store.conn.one(raw('SELECT count(*) AS n FROM customers'))).toEqual({ n: 5 })
 
     // a third source: WooCommerce's guest (customer 0) chen.jie is CRM V002 too; customer 17 is new
-    const woo = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('woocommerce-orders.csv'),
-      preset: 'woocommerce',
-    })
+    const woo = await importFixture(store.conn, 'orders', 'woocommerce-orders.csv', { preset: 'woocommerce' })
     expect(woo.report.customers).toMatchObject({ created: 1, merged: 2 })
     expect(
       await store.conn.one(
@@ -81,17 +62,15 @@ describe('identity merging across sources', () => {
       customer_id: 'crm:V002',
     })
     // source ids resolve through customer_identities on the next import: nothing new is merged
-    const again = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('woocommerce-orders.csv'),
+    const again = await importFixture(store.conn, 'orders', 'woocommerce-orders.csv', {
       preset: 'woocommerce',
     })
     expect(again.report.customers).toEqual({ created: 0, merged: 0, updated: 0 })
   })
 
   it('orders reference customers by source id, email or phone; unknown ones are created; guests are not', async () => {
-    await importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), source: 'crm' })
-    const r = await importWith(store.conn, { kind: 'events', file: fixture('events.ndjson'), source: 'crm' })
+    await importFixture(store.conn, 'customers', 'crm-customers.csv', { source: 'crm' })
+    const r = await importFixture(store.conn, 'events', 'events.ndjson', { source: 'crm' })
     expect(r.report.customers).toEqual({ created: 0, merged: 0, updated: 0 })
     const events = await store.conn.all(
       raw('SELECT event_id, customer_id, anonymous_id, type FROM events ORDER BY 1'),

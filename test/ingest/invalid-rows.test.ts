@@ -2,23 +2,16 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { renderDiagnostic } from '../../src/core/diagnostics.js'
 import { raw } from '../../src/sql/fragment.js'
-import { openStore, type Store } from '../../src/store/index.js'
-import { dumpStore, fixture, importWith, TABLES } from './helpers.js'
+import { dumpStore, fixture, importFixture, importWith, storePerTest, TABLES } from './helpers.js'
 
-let store: Store
-beforeEach(async () => {
-  store = await openStore(':memory:')
-})
-afterEach(async () => {
-  await store.close()
-})
+const store = storePerTest()
 
 describe('a file with bad rows', () => {
   it('is rejected whole by default: every bad row reported with file, line, column, value; the store unchanged', async () => {
-    await importWith(store.conn, { kind: 'orders', file: fixture('orders-part1.csv'), source: 'shop' })
+    await importFixture(store.conn, 'orders', 'orders-part1.csv', { source: 'shop' })
     const before = await dumpStore(
       store.conn,
       TABLES.filter((t) => t !== 'imports'),

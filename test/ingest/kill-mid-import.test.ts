@@ -83,28 +83,31 @@ beforeAll(() => {
   big = bigOrdersFile(dir)
 }, 300_000)
 
+/** A new store file seeded by a small import (`seed`: the arguments after `import orders`), and its dump. */
+async function seededStore(name: string, ...seed: string[]) {
+  const db = join(dir, name)
+  const run = await runChild(['--db', db, 'import', 'orders', ...seed])
+  expect(run.code, run.stderr).toBe(0)
+  return { db, before: await dumpFile(db) }
+}
+
+/** The CLI arguments that import the big orders file into `db`. */
+const importBig = (db: string) => ['--db', db, 'import', 'orders', big, '--source', 'shop']
+
 describe('a process killed mid-import leaves the store exactly as before', () => {
   it('killed inside the merge transaction, right before COMMIT (fault injection)', async () => {
-    const db = join(dir, 'merge.duckdb')
-    const seed = await runChild([
-      '--db',
-      db,
-      'import',
-      'orders',
+    const { db, before } = await seededStore(
+      'merge.duckdb',
       fixture('generic-orders.csv'),
       '--source',
       'shop',
-    ])
-    expect(seed.code, seed.stderr).toBe(0)
-    const before = await dumpFile(db)
+    )
 
-    const killed = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'], {
-      STRATA_FAULT_INJECT: 'kill-in-merge',
-    })
+    const killed = await runChild(importBig(db), { STRATA_FAULT_INJECT: 'kill-in-merge' })
     expect(killed.signal).toBe('SIGKILL')
     expect(await dumpFile(db)).toEqual(before)
 
-    const normal = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'])
+    const normal = await runChild(importBig(db))
     expect(normal.code, normal.stderr).toBe(0)
     const after = await dumpFile(db)
     expect(after['orders']).toHaveLength(before['orders']!.length + 200_000)
@@ -112,25 +115,19 @@ describe('a process killed mid-import leaves the store exactly as before', () =>
   }, 300_000)
 
   it('killed at a random moment of the import', async () => {
-    const db = join(dir, 'random.duckdb')
-    const seed = await runChild([
-      '--db',
-      db,
-      'import',
-      'orders',
+    const { db, before } = await seededStore(
+      'random.duckdb',
       fixture('line-items-small.csv'),
       '--preset',
       'line-items',
-    ])
-    expect(seed.code, seed.stderr).toBe(0)
-    const before = await dumpFile(db)
+    )
     // Start-up takes a few hundred ms and the import several seconds: any moment in between is mid-import.
     const at = 400 + Math.floor(Math.random() * 1600)
-    const killed = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'], {}, at)
+    const killed = await runChild(importBig(db), {}, at)
     expect(killed.signal, `killed after ${at} ms`).toBe('SIGKILL')
     expect(await dumpFile(db)).toEqual(before)
 
-    const normal = await runChild(['--db', db, 'import', 'orders', big, '--source', 'shop'])
+    const normal = await runChild(importBig(db))
     expect(normal.code, normal.stderr).toBe(0)
     expect((await dumpFile(db))['orders']).toHaveLength(before['orders']!.length + 200_000)
   }, 300_000)

@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { raw } from '../../src/sql/fragment.js'
-import { openStore, type Store } from '../../src/store/index.js'
-import { fixture, importWith } from './helpers.js'
+import { importFixture, storePerTest } from './helpers.js'
 
-let store: Store
-beforeEach(async () => {
-  store = await openStore(':memory:')
-})
-afterEach(async () => {
-  await store.close()
-})
+const store = storePerTest()
 
 describe('every kind through the generic preset', () => {
   it('Chinese headers in a GB18030 file (what Excel in China writes), with Chinese dates, ¥ amounts and statuses', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('cn-orders-gb18030.csv'),
-      source: 'cn',
-    })
+    const r = await importFixture(store.conn, 'orders', 'cn-orders-gb18030.csv', { source: 'cn' })
     expect(r.status).toBe('imported')
     expect(r.report.encoding).toBe('gb18030')
     const orders = await store.conn.all(
@@ -60,11 +49,7 @@ describe('every kind through the generic preset', () => {
   })
 
   it('customers: attributes parsed, columns no field reads kept in attributes JSON', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'customers',
-      file: fixture('crm-customers.csv'),
-      source: 'crm',
-    })
+    const r = await importFixture(store.conn, 'customers', 'crm-customers.csv', { source: 'crm' })
     expect(r.report.rows).toEqual({ read: 4, imported: 4, unchanged: 0, rejected: 0 })
     const c = await store.conn.one(
       raw(
@@ -84,18 +69,14 @@ describe('every kind through the generic preset', () => {
   })
 
   it('events (NDJSON) and feedback (JSON array)', async () => {
-    await importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), source: 'crm' })
-    const e = await importWith(store.conn, { kind: 'events', file: fixture('events.ndjson'), source: 'crm' })
+    await importFixture(store.conn, 'customers', 'crm-customers.csv', { source: 'crm' })
+    const e = await importFixture(store.conn, 'events', 'events.ndjson', { source: 'crm' })
     expect(e.report.rows.imported).toBe(4)
     const props = await store.conn.one(
       raw("SELECT CAST(properties AS VARCHAR) AS p, occurred_at FROM events WHERE event_id = 'e-2'"),
     )
     expect(props).toEqual({ p: '{"sku":"TEA-JAS-250","qty":2}', occurred_at: '2024-03-05 06:01:30' })
-    const f = await importWith(store.conn, {
-      kind: 'feedback',
-      file: fixture('feedback.json'),
-      source: 'crm',
-    })
+    const f = await importFixture(store.conn, 'feedback', 'feedback.json', { source: 'crm' })
     expect(f.report.rows).toEqual({ read: 3, imported: 3, unchanged: 0, rejected: 0 })
     const rows = await store.conn.all(
       raw('SELECT feedback_id, customer_id, nps, score, text FROM feedback ORDER BY 1'),
@@ -108,12 +89,8 @@ describe('every kind through the generic preset', () => {
   })
 
   it('order-items from a file of their own; items of unknown orders are reported as unmatched', async () => {
-    await importWith(store.conn, { kind: 'orders', file: fixture('generic-orders.csv'), source: 'shop' })
-    const r = await importWith(store.conn, {
-      kind: 'order-items',
-      file: fixture('order-items.csv'),
-      source: 'shop',
-    })
+    await importFixture(store.conn, 'orders', 'generic-orders.csv', { source: 'shop' })
+    const r = await importFixture(store.conn, 'order-items', 'order-items.csv', { source: 'shop' })
     expect(r.report.records.created).toBe(3)
     expect(r.report.unmatchedItems).toEqual({ rows: 1, sample: [{ line: 5, order_id: 'Z9999' }] })
     const items = await store.conn.all(
@@ -127,11 +104,7 @@ describe('every kind through the generic preset', () => {
   })
 
   it('flags dates after today', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('orders-part1.csv'),
-      today: '2024-05-01',
-    })
+    const r = await importFixture(store.conn, 'orders', 'orders-part1.csv', { today: '2024-05-01' })
     expect(r.report.futureDates).toEqual({ rows: 2, after: '2024-05-01', sample: [3, 4] })
   })
 })

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { raw } from '../../src/sql/fragment.js'
-import { openStore, type Store } from '../../src/store/index.js'
-import { fixture, importWith } from './helpers.js'
+import { importFixture, storePerTest } from './helpers.js'
 
-let store: Store
-beforeEach(async () => {
-  store = await openStore(':memory:')
-})
-afterEach(async () => {
-  await store.close()
-})
+const store = storePerTest()
 
 const orders = () =>
   store.conn.all<{
@@ -25,11 +18,7 @@ const amounts = async () =>
 
 describe('presets, each with a realistic export', () => {
   it('line-items: rolls items up into orders, exact Σ qty × price, C-invoices are cancellations, Country goes to the customer', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('line-items-small.csv'),
-      preset: 'line-items',
-    })
+    const r = await importFixture(store.conn, 'orders', 'line-items-small.csv', { preset: 'line-items' })
     expect(r.status).toBe('imported')
     expect(r.report.rows).toEqual({ read: 8, imported: 8, unchanged: 0, rejected: 0 })
     expect(await amounts()).toEqual({
@@ -56,11 +45,7 @@ describe('presets, each with a realistic export', () => {
   })
 
   it('shopify: order fields from the first row, Total − Refunded, voided/cancelled kept at 0, customer by email', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('shopify-orders.csv'),
-      preset: 'shopify',
-    })
+    const r = await importFixture(store.conn, 'orders', 'shopify-orders.csv', { preset: 'shopify' })
     expect(r.status).toBe('imported')
     expect(await amounts()).toEqual({
       '#1001': [228, 'paid'],
@@ -90,11 +75,7 @@ describe('presets, each with a realistic export', () => {
   })
 
   it('woocommerce: Order Total on one of the item rows, customer 0 is a guest identified by billing email', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('woocommerce-orders.csv'),
-      preset: 'woocommerce',
-    })
+    const r = await importFixture(store.conn, 'orders', 'woocommerce-orders.csv', { preset: 'woocommerce' })
     expect(r.status).toBe('imported')
     expect(await amounts()).toEqual({
       '812': [189, 'paid'],
@@ -118,9 +99,7 @@ describe('presets, each with a realistic export', () => {
   })
 
   it('stripe: Amount − Amount Refunded, failed payments kept as cancelled, currency upper-cased', async () => {
-    const r = await importWith(store.conn, {
-      kind: 'orders',
-      file: fixture('stripe-payments.csv'),
+    const r = await importFixture(store.conn, 'orders', 'stripe-payments.csv', {
       preset: 'stripe',
       timezone: 'Asia/Shanghai',
     })
@@ -138,7 +117,7 @@ describe('presets, each with a realistic export', () => {
 
   it('refuses a preset for a kind it does not read', async () => {
     await expect(
-      importWith(store.conn, { kind: 'customers', file: fixture('crm-customers.csv'), preset: 'stripe' }),
+      importFixture(store.conn, 'customers', 'crm-customers.csv', { preset: 'stripe' }),
     ).rejects.toMatchObject({
       diagnostic: { code: 'ingest.preset_kind' },
     })
