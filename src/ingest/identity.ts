@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
+import { customerKeyOf, customerRefOf, fillAttrsFrom } from './customer-ref.js'
 import { StagingWriter } from './load/staging.js'
 
 /** Customer attributes a record may carry besides its identifiers. */
@@ -57,6 +58,23 @@ export class RefTable {
       return known
     }
     this.refs.push({ ...ref, attrs: { ...ref.attrs } })
+    this.index.set(key, this.refs.length - 1)
+    return this.refs.length - 1
+  }
+
+  /**
+   * `add(customerRefOf(values, line))` without building a reference for a customer already seen (most
+   * records of a file): null when the record names nobody.
+   */
+  addRecord(values: Parameters<typeof customerKeyOf>[0], line: number): number | null {
+    const key = customerKeyOf(values)
+    if (key === null) return null
+    const known = this.index.get(key)
+    if (known !== undefined) {
+      fillAttrsFrom(this.refs[known]!.attrs, values)
+      return known
+    }
+    this.refs.push(customerRefOf(values, line)!)
     this.index.set(key, this.refs.length - 1)
     return this.refs.length - 1
   }

@@ -1,4 +1,4 @@
-import { mulScaled, toScaled } from './decimal.js'
+import { fromScaled, mulScaled, toScaled } from './decimal.js'
 import type { OrderDraft } from './presets/index.js'
 import type { CanonicalValues } from './validate-record.js'
 
@@ -31,7 +31,7 @@ export const ORDER_FIELDS = [
 const scaled = new Map<string, bigint | undefined>()
 
 /** `toScaled` remembered: prices and quantities repeat on most rows of an item file. */
-function scaledOf(text: string): bigint | undefined {
+export function scaledOf(text: string): bigint | undefined {
   if (scaled.has(text)) return scaled.get(text)
   const value = toScaled(text)
   if (scaled.size >= 50_000) scaled.clear()
@@ -76,18 +76,20 @@ export class LineItemRollup {
     const orderId = values['order_id'] as string
     let order = this.orders.get(orderId)
     if (!order) {
-      order = {
-        orderId,
-        line,
-        lines: [],
-        fields: {},
-        amount: null,
-        refunded: null,
-        itemsTotal: null,
-        itemCount: 0,
-      }
+      order = newOrder(orderId, line)
       this.orders.set(orderId, order)
     }
+    return this.fill(order, line, values)
+  }
+
+  /** One row as an order of its own (files with one row per order); nothing is kept. */
+  single(line: number, values: CanonicalValues): GatheredOrder {
+    const order = newOrder(values['order_id'] as string, line)
+    this.fill(order, line, values)
+    return order
+  }
+
+  private fill(order: GatheredOrder, line: number, values: CanonicalValues): number {
     order.lines.push(line)
     for (const name of this.fields) {
       const v = values[name]
@@ -104,13 +106,45 @@ export class LineItemRollup {
     if (order.refunded === null && typeof values['refunded_amount'] === 'string') {
       order.refunded = scaledOf(values['refunded_amount']) ?? null
     }
-    const hasItem = ['sku', 'product_name', 'quantity', 'unit_price'].some((f) => values[f] != null)
-    if (!hasItem) return 0
+    if (!hasItem(values)) return 0
     const q = typeof values['quantity'] === 'string' ? scaledOf(values['quantity']) : undefined
     const p = typeof values['unit_price'] === 'string' ? scaledOf(values['unit_price']) : undefined
     if (q !== undefined && p !== undefined) order.itemsTotal = (order.itemsTotal ?? 0n) + mulScaled(q, p)
     return ++order.itemCount
   }
+}
+
+function newOrder(orderId: string, line: number): GatheredOrder {
+  return {
+    orderId,
+    line,
+    lines: [],
+    fields: {},
+    amount: null,
+    refunded: null,
+    itemsTotal: null,
+    itemCount: 0,
+  }
+}
+
+/** True when the row carries an item (any item field). */
+export function hasItem(values: CanonicalValues): boolean {
+  return (
+    values['sku'] != null || values['product_name'] != null || values['quantity'] != null || values['unit_price'] != null
+  )
+}
+
+const moneyTexts = new Map<bigint, string>()
+
+/** `fromScaled` remembered: order totals repeat (47k distinct among a million demo orders). */
+export function moneyText(value: bigint): string {
+  let text = moneyTexts.get(value)
+  if (text === undefined) {
+    text = fromScaled(value)
+    if (moneyTexts.size >= 50_000) moneyTexts.clear()
+    moneyTexts.set(value, text)
+  }
+  return text
 }
 
 /** The draft a preset settles: the gathered totals and the order's status as written. */

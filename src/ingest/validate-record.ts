@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.js'
 import type { FieldType, ImportKind } from './fields.js'
 import type { Mapping } from './mapping.js'
-import { type CellOptions, cachedCellParser } from './parse-cell.js'
+import { type CellOptions, type CellResult, columnParser } from './parse-cell.js'
 import type { RawRecord, RawValue } from './read/types.js'
 
 /** A record's canonical values by field name (money as exact decimal text, timestamps `YYYY-MM-DD HH:MM:SS`). */
@@ -38,27 +38,40 @@ export function recordValidator(
   mapping: Mapping,
   options: CellOptions & { file: string; noneIds?: readonly string[] },
 ): (record: RawRecord) => Validated {
-  const mapped = [...mapping.values()]
-  const required = ROW_REQUIRED[kind].filter((oneOf) => oneOf.some((f) => mapping.has(f)))
   const noneIds = new Set(options.noneIds ?? [])
-  const parseCell = cachedCellParser(options)
+  // Everything that does not change from row to row is decided once: this runs for every cell of the file.
+  const columns = [...mapping.values()].map((m) => ({
+    m,
+    name: m.field.name,
+    column: m.column,
+    /** Ids and text are only trimmed: no parser, no result object. */
+    trimOnly: m.field.type === 'id' || m.field.type === 'text',
+    checkNone: m.field.type === 'id' && noneIds.size > 0,
+    parse: columnParser(m.field.type as FieldType, options) as (raw: RawValue) => CellResult,
+  }))
+  const required = ROW_REQUIRED[kind].filter((oneOf) => oneOf.some((f) => mapping.has(f)))
   return (record) => {
     if (record.error) return { ok: false, line: record.line, diagnostics: [record.error] }
     const values: CanonicalValues = {}
     let diagnostics: Diagnostic[] | undefined
     let failed: Set<string> | undefined
-    for (const m of mapped) {
-      const raw = record.values[m.column]
-      if (isBlank(raw) || (m.field.type === 'id' && noneIds.has(String(raw).trim()))) {
-        values[m.field.name] = null
+    const cells = record.values
+    for (const c of columns) {
+      const raw = cells[c.column]
+      if (isBlank(raw) || (c.checkNone && noneIds.has(String(raw).trim()))) {
+        values[c.name] = null
         continue
       }
-      const parsed = parseCell(m.field.type as FieldType, raw as string | number | boolean)
+      if (c.trimOnly) {
+        values[c.name] = typeof raw === 'string' ? raw.trim() : String(raw)
+        continue
+      }
+      const parsed = c.parse(raw as RawValue)
       if (parsed.ok) {
-        values[m.field.name] = parsed.value
-        if (parsed.extra)
-          for (const [k, v] of Object.entries(parsed.extra)) values[`${m.field.name}.${k}`] = v
+        values[c.name] = parsed.value
+        if (parsed.extra) for (const k in parsed.extra) values[`${c.name}.${k}`] = parsed.extra[k]!
       } else {
+        const m = c.m
         values[m.field.name] = null
         failed ??= new Set()
         failed.add(m.field.name)

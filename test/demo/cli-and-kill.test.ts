@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/index.js'
 import { cli } from '../support/run-cli.js'
-import { scalar, sql } from './demo-fixture.js'
+import { demoCounts } from './demo-fixture.js'
 
 const made: string[] = []
 const tempDir = () => {
@@ -60,15 +60,7 @@ describe('strata demo (CLI)', () => {
     expect((await cli(['--db', db, 'demo', '--customers', '300', '--seed', '1'])).code).toBe(0)
     const snapshot = async () => {
       const store = await openStore(db)
-      const q = (query: ReturnType<typeof sql>) => scalar(store.conn, query)
-      const counts = {
-        customers: await q(sql`SELECT count(*) AS v FROM customers`),
-        orders: await q(sql`SELECT count(*) AS v FROM orders`),
-        items: await q(sql`SELECT count(*) AS v FROM order_items`),
-        events: await q(sql`SELECT count(*) AS v FROM events`),
-        imports: await q(sql`SELECT count(*) AS v FROM imports`),
-        revenue: await q(sql`SELECT sum(amount) AS v FROM orders`),
-      }
+      const counts = await demoCounts(store.conn)
       await store.close()
       return counts
     }

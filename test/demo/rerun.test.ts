@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDemo } from '../../src/demo/index.js'
 import { openStore, type Store } from '../../src/store/index.js'
-import { AS_OF, scalar, sql } from './demo-fixture.js'
+import { AS_OF, demoCounts, scalar, sql } from './demo-fixture.js'
 
 describe('demo rerun', () => {
   let store: Store
@@ -19,16 +19,7 @@ describe('demo rerun', () => {
 
   it('replaces earlier demo data instead of adding to it, and keeps other data', async () => {
     const first = await generateDemo(store.conn, { customers: 500, seed: 3, asOf: AS_OF })
-    const counts = async () => ({
-      customers: await q(sql`SELECT count(*) AS v FROM customers`),
-      orders: await q(sql`SELECT count(*) AS v FROM orders`),
-      items: await q(sql`SELECT count(*) AS v FROM order_items`),
-      events: await q(sql`SELECT count(*) AS v FROM events`),
-      feedback: await q(sql`SELECT count(*) AS v FROM feedback`),
-      identities: await q(sql`SELECT count(*) AS v FROM customer_identities`),
-      imports: await q(sql`SELECT count(*) AS v FROM imports`),
-      revenue: await q(sql`SELECT sum(amount) AS v FROM orders`),
-    })
+    const counts = () => demoCounts(store.conn)
     const once = await counts()
     expect(once.customers).toBe(501)
     expect(once.orders).toBe(first.orders + 1)

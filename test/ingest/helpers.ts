@@ -5,6 +5,7 @@ import { type ImportOptions, importFile } from '../../src/ingest/import-file.js'
 import type { Connection } from '../../src/sql/driver.js'
 import { raw } from '../../src/sql/fragment.js'
 import { openStore, type Store } from '../../src/store/index.js'
+import { IMPORT_TABLES } from '../support/import-tables.js'
 import '../../src/i18n/messages/index.js'
 
 /** Absolute path of a fixture file. */
@@ -15,22 +16,13 @@ export const UCI = fileURLToPath(
   new URL('../../../shared/data/online-retail/online_retail.csv.gz', import.meta.url),
 )
 
-/** The tables an import may write. */
-export const TABLES = [
-  'customers',
-  'customer_identities',
-  'identity_merges',
-  'orders',
-  'order_items',
-  'events',
-  'feedback',
-  'imports',
-] as const
+/** Every table an import writes but `imports`, which gains one row per run by design (the record of the attempt). */
+export const DATA_TABLES = IMPORT_TABLES.filter((t) => t !== 'imports')
 
 /** Every row of every table, in a stable order, as JSON text per row: for exact before/after comparisons. */
 export async function dumpStore(
   conn: Connection,
-  tables: readonly string[] = TABLES,
+  tables: readonly string[] = IMPORT_TABLES,
 ): Promise<Record<string, string[]>> {
   const dump: Record<string, string[]> = {}
   for (const table of tables) {

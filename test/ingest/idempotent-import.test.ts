@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { raw } from '../../src/sql/fragment.js'
-import { dumpStore, fixture, importFixture, importWith, storePerTest, TABLES } from './helpers.js'
+import { DATA_TABLES, dumpStore, fixture, importFixture, importWith, storePerTest } from './helpers.js'
 
 const store = storePerTest()
-
-// Every table but `imports`, which gains one row per run by design (the record of the attempt).
-const DATA_TABLES = TABLES.filter((t) => t !== 'imports')
 
 describe('re-importing', () => {
   it('the same files twice changes nothing (full dump of every table), and says so', async () => {

@@ -5,17 +5,14 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { renderDiagnostic } from '../../src/core/diagnostics.js'
 import { raw } from '../../src/sql/fragment.js'
-import { dumpStore, fixture, importFixture, importWith, storePerTest, TABLES } from './helpers.js'
+import { DATA_TABLES, dumpStore, fixture, importFixture, importWith, storePerTest } from './helpers.js'
 
 const store = storePerTest()
 
 describe('a file with bad rows', () => {
   it('is rejected whole by default: every bad row reported with file, line, column, value; the store unchanged', async () => {
     await importFixture(store.conn, 'orders', 'orders-part1.csv', { source: 'shop' })
-    const before = await dumpStore(
-      store.conn,
-      TABLES.filter((t) => t !== 'imports'),
-    )
+    const before = await dumpStore(store.conn, DATA_TABLES)
     const file = fixture('orders-bad.csv')
     const r = await importWith(store.conn, { kind: 'orders', file, source: 'shop' })
     expect(r.status).toBe('rejected')
@@ -27,12 +24,7 @@ describe('a file with bad rows', () => {
     ])
     expect(r.problems.every((p) => p.at?.file === file)).toBe(true)
     expect(r.report.rows).toEqual({ read: 6, imported: 0, unchanged: 0, rejected: 4 })
-    expect(
-      await dumpStore(
-        store.conn,
-        TABLES.filter((t) => t !== 'imports'),
-      ),
-    ).toEqual(before)
+    expect(await dumpStore(store.conn, DATA_TABLES)).toEqual(before)
     // the rejected import is still on record, with its report
     const row = await store.conn.one<{ status: string; rows_rejected: number; report: string }>(
       raw(

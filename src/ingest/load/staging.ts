@@ -131,7 +131,8 @@ export class StagingWriter {
   constructor(
     private readonly conn: Connection,
     private readonly table: StagingTable,
-    private readonly batch = 50_000,
+    // Small batches: rows die young (cheap to collect) instead of piling up into the old generation.
+    private readonly batch = 10_000,
   ) {
     this.columns = stagingColumns(table)
   }

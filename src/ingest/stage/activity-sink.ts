@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { Connection } from '../../sql/driver.js'
-import { customerRefOf } from '../customer-ref.js'
 import { RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { RawRecord } from '../read/types.js'
@@ -39,9 +38,8 @@ export function activitySink(conn: Connection, kind: 'events' | 'feedback'): Sin
         counters.duplicateRows++
         sample(counters.duplicateSample, { line, id })
       } else seen.add(id)
-      const ref = customerRefOf(values, line)
       if (values['customer_id'] == null) counters.missingCustomerId++
-      const refNo = ref ? refs.add(ref) : null
+      const refNo = refs.addRecord(values, line)
       if (kind === 'events') {
         await writer.push([
           line,

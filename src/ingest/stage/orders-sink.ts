@@ -1,16 +1,19 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Connection } from '../../sql/driver.js'
-import { customerRefOf } from '../customer-ref.js'
-import { fromScaled, toScaled } from '../decimal.js'
 import { RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { Mapping } from '../mapping.js'
 import type { Preset } from '../presets/index.js'
-import { draftOf, type GatheredOrder, LineItemRollup } from '../rollup-line-items.js'
+import {
+  draftOf,
+  type GatheredOrder,
+  hasItem,
+  LineItemRollup,
+  moneyText,
+  scaledOf,
+} from '../rollup-line-items.js'
 import type { CanonicalValues } from '../validate-record.js'
 import { type LateRejection, newCounters, type Sink, sample } from './sink.js'
-
-const ITEM_FIELDS = ['sku', 'product_name', 'quantity', 'unit_price']
 
 /** True when the file is read as line items: the preset says so, or (generic) item columns are mapped. */
 export function readsLineItems(preset: Preset, mapping: Mapping): boolean {
@@ -34,8 +37,6 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
   const items = new StagingWriter(conn, 'stg_items')
   const mappedFields = new Set(mapping.keys())
   const rollup = new LineItemRollup(mappedFields)
-  // One-row-per-order files gather each row alone; the gatherer is reused, it is not cheap to make.
-  const single = new LineItemRollup(mappedFields)
   const rejectedOrders = new Map<string, number>()
   const seen = new Set<string>()
   const orderIdColumn = mapping.get('order_id')?.column
@@ -69,19 +70,18 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
     if (problems.length) return problems
     const draft = draftOf(order)
     preset.settle(draft)
-    const ref = customerRefOf(f, order.line)
     if (f['customer_id'] == null) counters.missingCustomerId += order.lines.length
-    const refNo = ref ? refs.add(ref) : null
-    const discount = typeof f['discount'] === 'string' ? toScaled(f['discount']) : undefined
+    const refNo = refs.addRecord(f, order.line)
+    const discount = typeof f['discount'] === 'string' ? scaledOf(f['discount']) : undefined
     const written = orders.push([
       order.line,
       order.lines.length,
       order.orderId,
       refNo,
       f['ordered_at'] as string,
-      fromScaled(draft.amount ?? 0n),
+      moneyText(draft.amount ?? 0n),
       draft.currency,
-      discount === undefined ? null : fromScaled(discount),
+      discount === undefined ? null : moneyText(discount),
       draft.status,
       (f['channel'] as string | null) ?? null,
       (f['store_id'] as string | null) ?? null,
@@ -113,9 +113,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
           counters.duplicateRows++
           sample(counters.duplicateSample, { line, id: orderId })
         } else seen.add(orderId)
-        single.orders.clear()
-        single.add(line, values)
-        return stage(single.orders.get(orderId)!)
+        return stage(rollup.single(line, values))
       }
       const badLine = rejectedOrders.get(orderId)
       if (badLine !== undefined) {
@@ -129,7 +127,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
       }
       const lineNo = rollup.add(line, values)
       const order = rollup.orders.get(orderId)!
-      if (lineNo > 0 && ITEM_FIELDS.some((k) => values[k] != null)) {
+      if (lineNo > 0 && hasItem(values)) {
         // Runs once per row: a promise only when a batch is written, so most rows cost no microtask.
         const written = items.push([
           order.line,
