@@ -12,7 +12,13 @@ import { dropPrepared, prepareMerge } from './load/prepare.js'
 import { createStaging, dropStaging } from './load/staging.js'
 import { parseMapOption, resolveMapping } from './mapping.js'
 import { maybePreset, PRESET_NAMES, type Preset } from './presets/index.js'
-import { emptyReport, measureStaged, type QualityReport, STORED_PROBLEMS } from './quality-report.js'
+import {
+  countDuplicates,
+  emptyReport,
+  measureStaged,
+  type QualityReport,
+  STORED_PROBLEMS,
+} from './quality-report.js'
 import { openRecordSource } from './read/open-record-source.js'
 import type { FileFormat, RecordSource } from './read/types.js'
 import { defaultRejectsPath, writeRejects } from './rejects-file.js'
@@ -215,7 +221,9 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
     report.problemsTotal = staged.problemsTotal
     report.problems = problems
     report.missingCustomerIds = sink.counters.missingCustomerId
-    report.duplicateIds = { rows: sink.counters.duplicateRows, sample: sink.counters.duplicateSample }
+    report.duplicateIds = sink.duplicatesIn
+      ? await countDuplicates(conn, sink.duplicatesIn.table, sink.duplicatesIn.id)
+      : { rows: sink.counters.duplicateRows, sample: sink.counters.duplicateSample }
 
     if (staged.unreadable || (problems.length > 0 && !options.skipInvalid)) {
       report.status = 'rejected'

@@ -107,6 +107,9 @@ const CACHE_TRIAL = 20_000
 const CACHE_MIN_HIT_RATE = 0.3
 
 const isDigit = (c: number) => c >= 48 && c <= 57
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18]
+const SHORT_TIME_DIGITS = [11, 12, 14, 15]
 const twoDigits = (t: string, at: number) => (t.charCodeAt(at) - 48) * 10 + (t.charCodeAt(at + 1) - 48)
 
 /**
@@ -117,19 +120,23 @@ const twoDigits = (t: string, at: number) => (t.charCodeAt(at) - 48) * 10 + (t.c
  */
 function canonicalTimestamp(t: string): string | undefined {
   const n = t.length
-  if (n !== 19 && n !== 16 && n !== 10) return undefined
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(t.charCodeAt(i))) return undefined
-  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined
+  if ((n !== 19 && n !== 16 && n !== 10) || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined
+  for (const i of DATE_DIGITS) if (!isDigit(t.charCodeAt(i))) return undefined
   const year = twoDigits(t, 0) * 100 + twoDigits(t, 2)
   const month = twoDigits(t, 5)
   const day = twoDigits(t, 8)
   if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined
-  const days = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1)
+  const days =
+    month === 2
+      ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+        ? 29
+        : 28
+      : 30 + ((month + (month >> 3)) & 1)
   if (day > days) return undefined
   if (n === 10) return `${t} 00:00:00`
   const sep = t.charCodeAt(10)
   if (sep !== 32 && sep !== 84) return undefined
-  for (const i of n === 19 ? [11, 12, 14, 15, 17, 18] : [11, 12, 14, 15]) if (!isDigit(t.charCodeAt(i))) return undefined
+  for (const i of n === 19 ? TIME_DIGITS : SHORT_TIME_DIGITS) if (!isDigit(t.charCodeAt(i))) return undefined
   if (t.charCodeAt(13) !== 58 || (n === 19 && t.charCodeAt(16) !== 58)) return undefined
   if (twoDigits(t, 11) > 23 || twoDigits(t, 14) > 59 || (n === 19 && twoDigits(t, 17) > 59)) return undefined
   const date = t.slice(0, 10)

@@ -69,6 +69,35 @@ export function emptyReport(
   }
 }
 
+/**
+ * Rows repeating an id seen on an earlier line of the file (its first occurrence is the one kept), counted
+ * from a staging table of one row per record plus the rows the sink turned down (`stg_refused`), with the
+ * first ten as a sample. A set of every id in memory did the same, at a cost of a million strings.
+ *
+ * @example
+ * report.duplicateIds = await countDuplicates(conn, 'stg_orders', 'order_id')
+ */
+export async function countDuplicates(
+  conn: Connection,
+  table: string,
+  idColumn: string,
+): Promise<QualityReport['duplicateIds']> {
+  const d = conn.dialect
+  const q = sql`
+    CREATE OR REPLACE TEMP TABLE stg_repeats AS
+    SELECT line, id FROM (
+      SELECT line, id, row_number() OVER (PARTITION BY id ORDER BY line) AS nth
+      FROM (SELECT line, ${ident(idColumn)} AS id FROM ${ident(table)} UNION ALL SELECT line, id FROM stg_refused) a
+    ) r WHERE nth > 1`
+  await conn.run(q)
+  const n = (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM stg_repeats`))!
+  const sample = await conn.all<{ line: number; id: string }>(
+    sql`SELECT line, id FROM stg_repeats ORDER BY line LIMIT 10`,
+  )
+  await conn.run(raw(`DROP TABLE IF EXISTS ${d.quoteIdent('stg_repeats')}`))
+  return { rows: Number(n.n), sample: sample.map((r) => ({ line: Number(r.line), id: r.id })) }
+}
+
 const FINAL: Partial<Record<ImportKind, { table: string; id: string; at: string }>> = {
   orders: { table: 'stg_orders_final', id: 'order_id', at: 'ordered_at' },
   events: { table: 'stg_events_final', id: 'event_id', at: 'occurred_at' },

@@ -1,4 +1,4 @@
-import { fromScaled, mulScaled, toScaled } from './decimal.js'
+import { mulScaled, toScaled } from './decimal.js'
 import type { OrderDraft } from './presets/index.js'
 import type { CanonicalValues } from './validate-record.js'
 
@@ -28,14 +28,16 @@ export const ORDER_FIELDS = [
   'amount.currency',
 ] as const
 
-const scaled = new Map<string, bigint | undefined>()
+const scaled = new Map<string, bigint | null>()
 
 /** `toScaled` remembered: prices and quantities repeat on most rows of an item file. */
 export function scaledOf(text: string): bigint | undefined {
-  if (scaled.has(text)) return scaled.get(text)
+  // One lookup per call (null stands for "not a decimal"): this runs for several cells of every row.
+  const known = scaled.get(text)
+  if (known !== undefined) return known ?? undefined
   const value = toScaled(text)
   if (scaled.size >= 50_000) scaled.clear()
-  scaled.set(text, value)
+  scaled.set(text, value ?? null)
   return value
 }
 
@@ -130,21 +132,11 @@ function newOrder(orderId: string, line: number): GatheredOrder {
 /** True when the row carries an item (any item field). */
 export function hasItem(values: CanonicalValues): boolean {
   return (
-    values['sku'] != null || values['product_name'] != null || values['quantity'] != null || values['unit_price'] != null
+    values['sku'] != null ||
+    values['product_name'] != null ||
+    values['quantity'] != null ||
+    values['unit_price'] != null
   )
-}
-
-const moneyTexts = new Map<bigint, string>()
-
-/** `fromScaled` remembered: order totals repeat (47k distinct among a million demo orders). */
-export function moneyText(value: bigint): string {
-  let text = moneyTexts.get(value)
-  if (text === undefined) {
-    text = fromScaled(value)
-    if (moneyTexts.size >= 50_000) moneyTexts.clear()
-    moneyTexts.set(value, text)
-  }
-  return text
 }
 
 /** The draft a preset settles: the gathered totals and the order's status as written. */

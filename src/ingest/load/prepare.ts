@@ -27,6 +27,9 @@ async function markRecords(
     ${refJoin}
     LEFT JOIN (SELECT DISTINCT ${id} FROM ${ident(table)} WHERE source = ${source}) k ON k.${id} = s.${id}`
   await conn.run(q)
+  // Everything the merge and the report read is in the marked copy: free the staged rows now, so a big
+  // file is not held twice while it is merged.
+  await conn.run(raw(`DROP TABLE ${conn.dialect.quoteIdent(staged)}`))
 }
 
 /**
@@ -46,10 +49,17 @@ export async function prepareMerge(conn: Connection, kind: string, source: strin
     await conn.run(sql`
       CREATE OR REPLACE TEMP TABLE stg_items_final AS
       SELECT i.*, o.order_id IS NOT NULL AS order_known, x.order_id IS NOT NULL AS existed
-      FROM stg_items i
+      FROM (
+        -- An item's number is its position within its order, in file order.
+        SELECT line, order_id,
+          CAST(row_number() OVER (PARTITION BY order_id ORDER BY line) AS INTEGER) AS line_no,
+          sku, product_name, category, brand, quantity, unit_price
+        FROM stg_items
+      ) i
       LEFT JOIN (SELECT DISTINCT order_id FROM orders WHERE source = ${source}) o ON o.order_id = i.order_id
       LEFT JOIN (SELECT DISTINCT order_id, line_no FROM order_items WHERE source = ${source}) x
         ON x.order_id = i.order_id AND x.line_no = i.line_no`)
+    await conn.run(sql`DROP TABLE stg_items`)
   }
 }
 

@@ -60,6 +60,10 @@ export const STAGING = {
     ['value', 'text'],
   ],
   stg_ids: [['customer_id', 'text']],
+  stg_refused: [
+    ['line', 'integer'],
+    ['id', 'text'],
+  ],
   stg_ref_customer: [
     ['ref_no', 'integer'],
     ['customer_id', 'text'],

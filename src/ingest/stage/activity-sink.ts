@@ -4,7 +4,7 @@ import { RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { RawRecord } from '../read/types.js'
 import type { CanonicalValues } from '../validate-record.js'
-import { newCounters, type Sink, sample } from './sink.js'
+import { newCounters, type Sink } from './sink.js'
 
 /**
  * A stable id for a record that has none: a hash of its text, so importing the same file again finds the
@@ -26,18 +26,14 @@ export function activitySink(conn: Connection, kind: 'events' | 'feedback'): Sin
   const refs = new RefTable()
   const counters = newCounters()
   const writer = new StagingWriter(conn, kind === 'events' ? 'stg_events' : 'stg_feedback')
-  const seen = new Set<string>()
   const idField = kind === 'events' ? 'event_id' : 'feedback_id'
   return {
     refs,
     counters,
+    duplicatesIn: { table: kind === 'events' ? 'stg_events' : 'stg_feedback', id: idField },
     rejected() {},
     async add(line: number, values: CanonicalValues, record: RawRecord) {
       const id = s(values[idField]) ?? contentId(record)
-      if (seen.has(id)) {
-        counters.duplicateRows++
-        sample(counters.duplicateSample, { line, id })
-      } else seen.add(id)
       if (values['customer_id'] == null) counters.missingCustomerId++
       const refNo = refs.addRecord(values, line)
       if (kind === 'events') {

@@ -1,19 +1,13 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Connection } from '../../sql/driver.js'
+import { fromScaled } from '../decimal.js'
 import { RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { Mapping } from '../mapping.js'
 import type { Preset } from '../presets/index.js'
-import {
-  draftOf,
-  type GatheredOrder,
-  hasItem,
-  LineItemRollup,
-  moneyText,
-  scaledOf,
-} from '../rollup-line-items.js'
+import { draftOf, type GatheredOrder, hasItem, LineItemRollup, scaledOf } from '../rollup-line-items.js'
 import type { CanonicalValues } from '../validate-record.js'
-import { type LateRejection, newCounters, type Sink, sample } from './sink.js'
+import { type LateRejection, newCounters, type Sink } from './sink.js'
 
 /** True when the file is read as line items: the preset says so, or (generic) item columns are mapped. */
 export function readsLineItems(preset: Preset, mapping: Mapping): boolean {
@@ -38,7 +32,9 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
   const mappedFields = new Set(mapping.keys())
   const rollup = new LineItemRollup(mappedFields)
   const rejectedOrders = new Map<string, number>()
-  const seen = new Set<string>()
+  // Rows of one-row-per-order files turned down here (no date, no amount): they still count as the first
+  // occurrence of their id when repeats are counted (in SQL, `countDuplicates`).
+  const refused = new StagingWriter(conn, 'stg_refused')
   const orderIdColumn = mapping.get('order_id')?.column
   const at = (line: number, field: string, value = '') => ({
     file,
@@ -79,9 +75,9 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
       order.orderId,
       refNo,
       f['ordered_at'] as string,
-      moneyText(draft.amount ?? 0n),
+      fromScaled(draft.amount ?? 0n),
       draft.currency,
-      discount === undefined ? null : moneyText(discount),
+      discount === undefined ? null : fromScaled(discount),
       draft.status,
       (f['channel'] as string | null) ?? null,
       (f['store_id'] as string | null) ?? null,
@@ -94,6 +90,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
   return {
     refs,
     counters,
+    duplicatesIn: lineItems ? undefined : { table: 'stg_orders', id: 'order_id' },
     rejected(record) {
       if (!lineItems || !orderIdColumn) return
       const id = record.values[orderIdColumn]
@@ -109,11 +106,10 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
     add(line: number, values: CanonicalValues) {
       const orderId = values['order_id'] as string
       if (!lineItems) {
-        if (seen.has(orderId)) {
-          counters.duplicateRows++
-          sample(counters.duplicateSample, { line, id: orderId })
-        } else seen.add(orderId)
-        return stage(rollup.single(line, values))
+        const staged = stage(rollup.single(line, values))
+        if (!Array.isArray(staged)) return staged
+        const written = refused.push([line, orderId])
+        return written ? written.then(() => staged) : staged
       }
       const badLine = rejectedOrders.get(orderId)
       if (badLine !== undefined) {
@@ -181,6 +177,7 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
         }
       }
       rollup.orders.clear()
+      await refused.flush()
       await orders.flush()
       await items.flush()
       return late

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { RefTable } from '../identity.js'
+import type { StagingTable } from '../load/staging.js'
 import type { RawRecord } from '../read/types.js'
 import type { CanonicalValues } from '../validate-record.js'
 
@@ -25,6 +26,11 @@ export interface SinkCounters {
 export interface Sink {
   readonly refs: RefTable
   readonly counters: SinkCounters
+  /**
+   * Set when the sink stages one row per record: repeated ids are then counted in SQL from this table
+   * (and `stg_refused`), not with a set of every id in memory; `counters.duplicate*` stay empty.
+   */
+  readonly duplicatesIn?: { readonly table: StagingTable; readonly id: string }
   add(
     line: number,
     values: CanonicalValues,
