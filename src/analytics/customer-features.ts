@@ -41,11 +41,15 @@ const table = (name: string) => ident(name)
  * for (const q of featureStageQueries(conn.dialect, { asOf, windowStart: null, config })) await conn.run(q)
  */
 export function featureStageQueries(d: Dialect, input: FeatureQueryInput): Fragment[] {
+  // The spend per customer × category / brand (≈ 12 rows per customer) is by far the largest thing this
+  // stage builds; it is dropped as soon as the top three are taken, so the later parts and the scores
+  // stage have that memory back instead of spilling.
   return [
     ordersPart(d, input),
     intervalsPart(d, input),
     itemSpendPart(d, input),
     itemsPart(d),
+    sql`DROP TABLE IF EXISTS ${table(FEATURE_PARTS.itemSpend)}`,
     eventsPart(d, input),
     feedbackPart(d, input),
   ]
@@ -58,16 +62,18 @@ function ordersPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput
       WHEN ${inList(sql`o.channel`, ch.online)} THEN 1 ELSE 0 END`
   const hour = d.hourOf(sql`o.ordered_at`)
   const flag = (condition: Fragment) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`
-  const purchasesWhere = (condition: Fragment) => sql`sum(CASE WHEN ${condition} THEN p ELSE 0 END)`
-  // Each order's flags are computed once in the inner SELECT; the aggregates only add small integers.
+  // Counts, not sums of 0/1 flags: a sum of integers widens to a 128-bit type in some engines, which
+  // doubles the width of this 1-row-per-customer table the later stages keep in memory.
+  const purchasesWhere = (condition: Fragment) => d.countIf(sql`p = 1 AND ${condition}`)
+  // Each order's flags are computed once in the inner SELECT; the aggregates only count them.
   return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.orders)} AS
   SELECT customer_id,
     min(CASE WHEN p = 1 THEN ordered_at END) AS first_order_at,
     max(CASE WHEN p = 1 THEN ordered_at END) AS last_order_at,
-    sum(p) AS purchases,
+    ${d.countIf(sql`p = 1`)} AS purchases,
     ${d.toMoney(sql`sum(CASE WHEN p = 1 THEN amount ELSE 0 END)`)} AS purchase_value,
     ${d.toMoney(sql`sum(net)`)} AS net_spend,
-    sum(refund) AS refund_count,
+    ${d.countIf(sql`refund = 1`)} AS refund_count,
     ${purchasesWhere(sql`discounted = 1`)} AS discounted,
     ${purchasesWhere(sql`channel_group = 1`)} AS online,
     ${purchasesWhere(sql`channel_group = 2`)} AS in_store,
