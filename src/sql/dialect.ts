@@ -106,7 +106,7 @@ export interface Dialect {
   delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
 }
 
-/** Error for a helper a dialect has not implemented: names the dialect so the gap is obvious. */
+/** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */
 export function unsupported(dialect: string, feature: string): never {
   throw new Error(`dialect ${dialect} does not support ${feature}`)
 }
