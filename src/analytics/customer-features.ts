@@ -66,7 +66,7 @@ function ordersPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput
   // doubles the width of this 1-row-per-customer table the later stages keep in memory.
   const purchasesWhere = (condition: Fragment) => d.countIf(sql`p = 1 AND ${condition}`)
   // Each order's flags are computed once in the inner SELECT; the aggregates only count them.
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.orders)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.orders)} AS
   SELECT customer_id,
     min(CASE WHEN p = 1 THEN ordered_at END) AS first_order_at,
     max(CASE WHEN p = 1 THEN ordered_at END) AS last_order_at,
@@ -95,7 +95,7 @@ function ordersPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput
 /** Days between consecutive purchase days; same-day purchases give a 0 gap, which is dropped. */
 function intervalsPart(d: Dialect, { asOf, windowStart }: FeatureQueryInput): Fragment {
   const day = d.dateOf(sql`o.ordered_at`)
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.intervals)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.intervals)} AS
   SELECT customer_id, avg(gap) AS mean_interval_days, ${d.median(sql`gap`)} AS median_interval_days
   FROM (
     SELECT o.customer_id,
@@ -115,7 +115,7 @@ function itemSpendPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryIn
   const days = config.features.preferenceDays
   const since = days > 0 ? addDaysIso(asOf, -days) : null
   const from = since !== null && (windowStart === null || since > windowStart) ? since : windowStart
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.itemSpend)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.itemSpend)} AS
   SELECT o.customer_id, GROUPING(it.category) AS by_brand,
     CASE WHEN GROUPING(it.category) = 1 THEN it.brand ELSE it.category END AS name,
     sum(coalesce(it.quantity, 1) * coalesce(it.unit_price, 0)) AS spend
@@ -146,7 +146,7 @@ function itemsPart(d: Dialect): Fragment {
   // Both windows share one partitioning and order, so the engine sorts the rows once.
   const rankOrder = sql`PARTITION BY customer_id, by_brand ORDER BY spend DESC, name`
   const whole = sql`ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.items)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.items)} AS
   SELECT customer_id, ${join(columns)}
   FROM (
     SELECT customer_id, by_brand, name,
@@ -167,7 +167,7 @@ function eventsPart(d: Dialect, { asOf, config }: FeatureQueryInput): Fragment {
       return sql`${d.countIf(sql`${inList(sql`e.type`, config.events[kind])} AND ${since}`)} AS ${ident(column)}`
     })
   })
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.events)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.events)} AS
   SELECT e.customer_id, ${join(counts)}
   FROM events AS e
   WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${d.timestampLiteral(`${asOf} 00:00:00`)}
@@ -177,7 +177,7 @@ function eventsPart(d: Dialect, { asOf, config }: FeatureQueryInput): Fragment {
 
 function feedbackPart(d: Dialect, { asOf }: FeatureQueryInput): Fragment {
   // A NULL ordering value is skipped by argMax, so each picks the latest answer that has that field.
-  return sql`CREATE OR REPLACE TEMP TABLE ${table(FEATURE_PARTS.feedback)} AS
+  return sql`${d.replaceTempTable(FEATURE_PARTS.feedback)} AS
   SELECT f.customer_id,
     ${d.argMax(sql`f.nps`, sql`CASE WHEN f.nps IS NOT NULL THEN f.answered_at END`)} AS latest_nps,
     ${d.argMax(sql`f.score`, sql`CASE WHEN f.score IS NOT NULL THEN f.answered_at END`)} AS latest_satisfaction

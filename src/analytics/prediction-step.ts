@@ -11,7 +11,7 @@ import type { Connection } from '../sql/driver.js'
  *
  * @example
  * const predict: PredictionStep = async (conn, { asOf }) => {
- *   await conn.run(sql`CREATE OR REPLACE TEMP TABLE preds AS SELECT …`)
+ *   await conn.run(sql`${conn.dialect.replaceTempTable('preds')} AS SELECT …`)
  *   return { ok: true, table: 'preds', info: { model: 'bg-nbd', asOf } }
  * }
  * await analyze(conn, { asOf: '2011-12-10', predict })

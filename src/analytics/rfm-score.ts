@@ -1,5 +1,5 @@
 import type { Dialect } from '../sql/dialect.js'
-import { type Fragment, ident, join, sql } from '../sql/fragment.js'
+import { type Fragment, join, sql } from '../sql/fragment.js'
 import type { Bins, RfmConfig, Thresholds } from './analysis-config.js'
 import { IS_PURCHASE, inWindow, NET_CONTRIBUTION } from './purchase-rules.js'
 
@@ -45,7 +45,7 @@ export function rfmStageQuery(d: Dialect, input: RfmQueryInput): Fragment {
     return cuts ? thresholdScore(value, cuts, dim === 'r') : rankScore(d, worse, bins)
   }
   const asOf = d.dateLiteral(input.asOf)
-  return sql`CREATE OR REPLACE TEMP TABLE ${ident(RFM_TABLE)} AS
+  return sql`${d.replaceTempTable(RFM_TABLE)} AS
 WITH agg AS (
   SELECT o.customer_id,
     ${d.daysBetween(d.dateOf(sql`max(CASE WHEN ${IS_PURCHASE} THEN o.ordered_at END)`), asOf)} AS recency_days,

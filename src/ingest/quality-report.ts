@@ -84,7 +84,7 @@ export async function countDuplicates(
 ): Promise<QualityReport['duplicateIds']> {
   const d = conn.dialect
   const q = sql`
-    CREATE OR REPLACE TEMP TABLE stg_repeats AS
+    ${d.replaceTempTable('stg_repeats')} AS
     SELECT line, id FROM (
       SELECT line, id, row_number() OVER (PARTITION BY id ORDER BY line) AS nth
       FROM (SELECT line, ${ident(idColumn)} AS id FROM ${ident(table)} UNION ALL SELECT line, id FROM stg_refused) a

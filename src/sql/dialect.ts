@@ -44,6 +44,11 @@ export interface Dialect {
   columnType(type: ColumnType): string
   /** DDL statements that create the table if it does not exist. */
   createTable(table: TableDef): Fragment[]
+  /**
+   * `CREATE … TABLE name` for a scratch table that lives as long as the connection, replacing one of the same
+   * name; the caller appends `AS SELECT …` or a column list. Engines differ in temp-table syntax and scope.
+   */
+  replaceTempTable(name: string): Fragment
   /** DDL that adds a column if missing (migrations). */
   addColumn(table: string, column: ColumnDef): Fragment
 

@@ -54,4 +54,11 @@ describe('duckdb dialect', () => {
   it('extracts JSON text', async () => {
     expect(await value(d.jsonText(sql`CAST(${'{"city_tier":"一线"}'} AS JSON)`, 'city_tier'))).toBe('一线')
   })
+
+  it('replaces a scratch table of the same name', async () => {
+    expect(d.compile(d.replaceTempTable('scratch')).sql).toBe('CREATE OR REPLACE TEMP TABLE "scratch"')
+    await conn.run(sql`${d.replaceTempTable('scratch')} AS SELECT 1 AS v`)
+    await conn.run(sql`${d.replaceTempTable('scratch')} AS SELECT 2 AS v`)
+    expect(await conn.all(sql`SELECT v FROM scratch`)).toEqual([{ v: 2 }])
+  })
 })

@@ -19,7 +19,7 @@ async function markRecords(
   const refJoin = withCustomer ? sql`LEFT JOIN stg_ref_customer r ON r.ref_no = s.ref_no` : sql``
   const id = ident(idColumn)
   const q: Fragment = sql`
-    CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
+    ${conn.dialect.replaceTempTable(target)} AS
     SELECT s.*${customer},
       row_number() OVER (PARTITION BY s.${id} ORDER BY s.line) AS dup_rank,
       k.${id} IS NOT NULL AS existed
@@ -47,7 +47,7 @@ export async function prepareMerge(conn: Connection, kind: string, source: strin
     await markRecords(conn, 'stg_feedback_final', 'stg_feedback', 'feedback', 'feedback_id', source, true)
   } else if (kind === 'order-items') {
     await conn.run(sql`
-      CREATE OR REPLACE TEMP TABLE stg_items_final AS
+      ${conn.dialect.replaceTempTable('stg_items_final')} AS
       SELECT i.*, o.order_id IS NOT NULL AS order_known, x.order_id IS NOT NULL AS existed
       FROM (
         -- An item's number is its position within its order, in file order.

@@ -1,6 +1,6 @@
 import type { ColumnType } from '../../sql/dialect.js'
 import type { Connection } from '../../sql/driver.js'
-import { raw, type SqlValue } from '../../sql/fragment.js'
+import { raw, type SqlValue, sql } from '../../sql/fragment.js'
 
 /**
  * Temporary tables an import fills before it touches the store. They live in the connection's temp
@@ -110,7 +110,7 @@ export async function createStaging(conn: Connection): Promise<void> {
   const d = conn.dialect
   for (const [table, columns] of Object.entries(STAGING)) {
     const cols = columns.map(([name, type]) => `${d.quoteIdent(name)} ${d.columnType(type)}`).join(', ')
-    await conn.run(raw(`CREATE OR REPLACE TEMP TABLE ${d.quoteIdent(table)} (${cols})`))
+    await conn.run(sql`${d.replaceTempTable(table)} (${raw(cols)})`)
   }
 }
 

@@ -49,6 +49,8 @@ export const duckdbDialect: Dialect = {
     return [raw(`CREATE TABLE IF NOT EXISTS ${quote(table.name)} (\n  ${cols.join(',\n  ')}\n)`)]
   },
 
+  replaceTempTable: (name) => raw(`CREATE OR REPLACE TEMP TABLE ${quote(name)}`),
+
   addColumn(table: string, column: ColumnDef) {
     return raw(
       `ALTER TABLE ${quote(table)} ADD COLUMN IF NOT EXISTS ${quote(column.name)} ${TYPES[column.type]}`,
