@@ -23,7 +23,7 @@ export type { LifecycleRule, LifecycleStage } from './lifecycle.js'
 export { LIFECYCLE_RULES, LIFECYCLE_STAGES } from './lifecycle.js'
 export type { PredictionStep } from './prediction-step.js'
 export { PREDICTION_TABLE_COLUMNS } from './prediction-step.js'
-export { IS_PURCHASE, IS_REFUND, IS_RETURN, NET_CONTRIBUTION } from './purchase-rules.js'
+export { IS_PURCHASE, IS_REFUND, IS_RETURN, isPurchase, NET_CONTRIBUTION } from './purchase-rules.js'
 export { RFM_TABLE, rfmStageQuery } from './rfm-score.js'
 // RFM, segments, lifecycle, tiers (SQL builders and their vocabularies)
 export type { SegmentMap } from './rfm-segment-map.js'

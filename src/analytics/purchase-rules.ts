@@ -9,8 +9,17 @@ import { type Fragment, join, sql } from '../sql/fragment.js'
 /** Orders that never happened (cancelled) or whose money went back (refunded) count for nothing. */
 const VOID = sql`coalesce(o.status, '') IN ('cancelled', 'refunded')`
 
-/** A purchase: positive net amount, not cancelled, not refunded. */
-export const IS_PURCHASE: Fragment = sql`(o.amount > 0 AND NOT ${VOID})`
+/**
+ * A purchase: positive net amount, not cancelled, not refunded. `includeZeroAmount` also counts free
+ * orders (amount 0), which the published CDNOW figures need; DESIGN §4 leaves it off.
+ */
+export function isPurchase(options: { includeZeroAmount?: boolean } = {}): Fragment {
+  const amount = options.includeZeroAmount ? sql`o.amount >= 0` : sql`o.amount > 0`
+  return sql`(${amount} AND NOT ${VOID})`
+}
+
+/** A purchase by the default rule. */
+export const IS_PURCHASE: Fragment = isPurchase()
 
 /**
  * A return: any row with a non-positive amount, whatever its status. Importers write credit notes this

@@ -224,7 +224,7 @@ async function writeActuals(conn: Connection, options: BacktestOptions, summary:
     SELECT customer_id, day, value,
       CAST(floor(${d.daysBetween(d.dateLiteral(start), sql`day`)} / ${perUnit}) AS INTEGER) + 1 AS period
     FROM (
-      SELECT customer_id, ${day} AS day, sum(amount) AS value FROM orders
+      SELECT customer_id, ${day} AS day, sum(amount) AS value FROM orders AS o
       WHERE ${purchaseCondition(options.includeZeroAmount)}
         AND ordered_at >= ${d.timestampLiteral(`${start} 00:00:00`)}
         AND ordered_at < ${d.timestampLiteral(`${end} 00:00:00`)}

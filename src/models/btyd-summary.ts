@@ -1,3 +1,4 @@
+import { isPurchase } from '../analytics/purchase-rules.js'
 import type { Connection } from '../sql/driver.js'
 import { type Fragment, ident, sql } from '../sql/fragment.js'
 import { type BtydData, type BtydTupleRow, btydData, type TimeUnit } from './btyd-data.js'
@@ -58,8 +59,8 @@ export function daysBetweenIso(from: string, to: string): number {
  * Shared by the summary and the backtest's holdout count.
  */
 export function purchaseCondition(includeZeroAmount = false): Fragment {
-  const amount = includeZeroAmount ? sql`amount >= 0` : sql`amount > 0`
-  return sql`customer_id IS NOT NULL AND ${amount} AND (status IS NULL OR status NOT IN ('cancelled', 'refunded'))`
+  // The rule itself lives with the analytics so RFM and the models count the same orders; `o` is `orders`.
+  return sql`o.customer_id IS NOT NULL AND ${isPurchase({ includeZeroAmount })}`
 }
 
 /**
@@ -86,7 +87,7 @@ export function btydSummaryQuery(conn: Connection, period: CalibrationPeriod): F
       END AS monetary
     FROM (
       SELECT customer_id, ${day} AS day, sum(amount) AS value
-      FROM orders
+      FROM orders AS o
       WHERE ${purchaseCondition(period.includeZeroAmount)}
         AND ordered_at < ${d.timestampLiteral(`${period.ordersBefore} 00:00:00`)}
       GROUP BY customer_id, ${day}

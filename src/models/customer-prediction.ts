@@ -3,7 +3,7 @@ import type { Connection } from '../sql/driver.js'
 import { ident, sql } from '../sql/fragment.js'
 import { bgnbdConditionalExpected, bgnbdPAlive } from './bgnbd-predict.js'
 import { type TimeUnit, UNIT_DAYS } from './btyd-data.js'
-import { calibrationWindow } from './btyd-summary.js'
+import { calibrationWindow, purchaseCondition } from './btyd-summary.js'
 import {
   type ClvOptions,
   daysUntilExpected,
@@ -47,7 +47,7 @@ export interface CustomerPrediction {
 export async function latestPurchaseDate(conn: Connection): Promise<string | undefined> {
   const d = conn.dialect
   const row = await conn.one<{ d: string | null }>(
-    sql`SELECT ${d.formatDate(d.dateOf(sql`max(ordered_at)`))} AS d FROM orders WHERE amount > 0`,
+    sql`SELECT ${d.formatDate(d.dateOf(sql`max(ordered_at)`))} AS d FROM orders AS o WHERE ${purchaseCondition()}`,
   )
   return row?.d ?? undefined
 }
