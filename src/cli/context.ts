@@ -15,6 +15,8 @@ export interface CliContext {
   store(): Promise<Store>
   /** Today's date in the store's sense (the edge's clock), `YYYY-MM-DD`. */
   today(): string
+  /** The edge's clock as `YYYY-MM-DD HH:MM:SS` (UTC), for records of when something ran. */
+  nowText(): string
   /** Translates a key in the user's language. */
   t(key: string, params?: Record<string, unknown>): string
   /** Writes a line to stdout. */
@@ -48,6 +50,7 @@ export function createContext(options: {
       if (opened) await (await opened).close()
     },
     today: () => now().toISOString().slice(0, 10),
+    nowText: () => now().toISOString().slice(0, 19).replace('T', ' '),
     t: (key, params) => t(options.lang, key, params),
     print: (line = '') => void out.write(`${line}\n`),
     printJson: (value) => void out.write(`${JSON.stringify(value, null, 2)}\n`),

@@ -1,3 +1,4 @@
+import { addDaysIso } from '../analytics/analysis-window.js'
 import { isPurchase } from '../analytics/purchase-rules.js'
 import type { Connection } from '../sql/driver.js'
 import { type Fragment, ident, sql } from '../sql/fragment.js'
@@ -42,12 +43,8 @@ export function asOfWindow(asOf: string): CalibrationPeriod {
   return { ordersBefore: asOf, measureTo: asOf }
 }
 
-/** `YYYY-MM-DD` plus n calendar days (pure date arithmetic, no clock). */
-export function addDaysIso(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
+// Date arithmetic is shared with the analytics, re-exported here for the models' callers.
+export { addDaysIso }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetweenIso(from: string, to: string): number {

@@ -171,7 +171,7 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
     windowStart: opts.windowStart ?? null,
     config,
     predict: opts.models === false ? undefined : predictStep,
-    createdAt: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    createdAt: cx.nowText(),
     memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
   })
   const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))

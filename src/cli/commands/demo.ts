@@ -23,9 +23,6 @@ export interface DemoFlags {
 /** The engine's memory cap during a demo load: a million customers fit, and a shared machine keeps room. */
 const DEMO_MEMORY_MB = 1024
 
-/** Wall-clock time at the edge, `YYYY-MM-DD HH:MM:SS` (UTC), for the imports row. */
-const nowText = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
-
 /** `50000`, `50_000` and `50,000` all mean fifty thousand. */
 function parseCustomers(text: string | undefined): number | undefined {
   if (text === undefined) return undefined
@@ -131,7 +128,7 @@ export async function runDemo(cx: CliContext, flags: DemoFlags): Promise<void> {
   const result = await generateDemo(store.conn, {
     ...spec,
     memoryLimitMB: DEMO_MEMORY_MB,
-    now: nowText,
+    now: cx.nowText,
     onProgress: (p) => progress.update(p),
   }).finally(() => progress.clear())
   if (flags.json) return cx.printJson({ ok: true, db: store.path, ...result })

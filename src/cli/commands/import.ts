@@ -23,9 +23,6 @@ interface ImportFlags {
   json?: boolean
 }
 
-/** Wall-clock time at the edge, `YYYY-MM-DD HH:MM:SS` (UTC). */
-const nowText = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
-
 /**
  * Test-only fault injection, read here at the edge: `STRATA_FAULT_INJECT=kill-in-merge` kills this
  * process with SIGKILL after the merge's inserts and before COMMIT, so a test can prove that a crash
@@ -123,8 +120,8 @@ export const registerImport: RegisterCommand = (program: Command, ctx) => {
           skipInvalid: opts.skipInvalid ?? false,
           rejectsPath: opts.rejects,
           today: cx.today(),
-          startedAt: nowText(),
-          finishedAt: nowText,
+          startedAt: cx.nowText(),
+          finishedAt: cx.nowText,
           onProgress: progress ? (p: ImportProgress) => progress.update(p) : undefined,
           hooks: faultHooks(cx),
         })
