@@ -3,6 +3,7 @@ import { EXIT, renderDiagnostic, StrataError } from '../core/diagnostics.js'
 import { detectLang, LANGS, type Lang, maybeLang } from '../i18n/locale.js'
 import { t } from '../i18n/translate.js'
 import '../i18n/messages/index.js'
+import '../tables.js'
 import { COMMANDS } from './commands/index.js'
 import { type CliContext, createContext } from './context.js'
 
