@@ -109,6 +109,12 @@ export interface Dialect {
    * bulk-loading files the program wrote itself.
    */
   delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
+  // --- added by evaluation ----------------------------------------------------------------------------
+  /**
+   * The calendar month of a date or wall-clock timestamp as a whole number, year × 12 + (month − 1), so
+   * "months since first purchase" is a plain subtraction on every engine.
+   */
+  monthIndex(dateOrTimestamp: Fragment): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

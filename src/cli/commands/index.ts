@@ -1,12 +1,17 @@
 import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
 import { registerBacktest } from './backtest.js'
+import { registerCampaign } from './campaign.js'
 import { registerClv } from './clv.js'
+import { registerCohorts } from './cohorts.js'
 import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
+import { registerKpis } from './kpis.js'
+import { registerMigration } from './migration.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerReport } from './report.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
@@ -20,4 +25,9 @@ export const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerClv,
   registerBacktest,
+  registerMigration,
+  registerCohorts,
+  registerCampaign,
+  registerKpis,
+  registerReport,
 ]

@@ -111,4 +111,6 @@ export const duckdbDialect: Dialect = {
         : `header = false, delim = '\t', quote = '', escape = ''`
     return sql`read_csv(${path}, auto_detect = false, ${raw(options)}, columns = {${raw(spec)}})`
   },
+
+  monthIndex: (d) => sql`(year(${d}) * 12 + month(${d}) - 1)`,
 }
