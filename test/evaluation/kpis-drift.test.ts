@@ -29,9 +29,7 @@ describe('KPIs over snapshots and drift alerts', () => {
     await snapshot(store.conn, '1', '2024-01-01', [
       ...many(40, 'c', 'Champions', 'Loyal', 100, 3, 50),
       ...many(40, 'l', 'Lost', 'Churned', 10, 1, null),
-      ...many(20, 'p', null as unknown as string, 'Prospect', 0, null, null).map(
-        (r): Row => [r[0], null, 'Prospect', null, 0, null, null],
-      ),
+      ...Array.from({ length: 20 }, (_, i): Row => [`p${i}`, null, 'Prospect', null, 0, null, null]),
     ])
     // Snapshot 2: Champions shrink to 30 (−25%) with revenue 30·120 = 3600 (−10%); Lost grow to 44 (+10%).
     await snapshot(store.conn, '2', '2024-02-01', [
