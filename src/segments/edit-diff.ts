@@ -1,7 +1,7 @@
 import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
 import { raw, sql } from '../sql/fragment.js'
-import { compileDefinition } from './definition.js'
+import { compileDefinition, knownSegments } from './definition.js'
 import type { SegmentContext } from './query-context.js'
 import { getSegment, type SegmentInfo } from './segment-catalog.js'
 
@@ -35,7 +35,7 @@ export async function diffSegmentEdit(
   if (segment.kind === 'static') {
     throw new StrataError({ code: 'segments.static_definition', params: { segment: segment.name } }, EXIT.USAGE)
   }
-  const compiled = compileDefinition(conn, definition, options.ctx)
+  const compiled = compileDefinition(conn, definition, options.ctx, await knownSegments(conn))
   const d = conn.dialect
   const limit = options.sample ?? 10
   const current = sql`SELECT customer_id FROM segment_members

@@ -1,6 +1,6 @@
 import type { Connection } from '../sql/driver.js'
 import { raw, sql } from '../sql/fragment.js'
-import { compileDefinition } from './definition.js'
+import { compileDefinition, knownSegments } from './definition.js'
 import { readPopulation, share } from './population.js'
 import type { SegmentContext } from './query-context.js'
 
@@ -36,7 +36,7 @@ export async function previewSegment(
   options: { ctx: SegmentContext; sample?: number; clock?: () => number },
 ): Promise<SegmentPreview> {
   const started = options.clock?.()
-  const compiled = compileDefinition(conn, text, options.ctx)
+  const compiled = compileDefinition(conn, text, options.ctx, await knownSegments(conn))
   const d = conn.dialect
   const { ctx } = options
   try {

@@ -1,5 +1,5 @@
 import type { Connection } from '../sql/driver.js'
-import { type CompiledDefinition, compileDefinition } from './definition.js'
+import { type CompiledDefinition, compileDefinition, knownSegments } from './definition.js'
 import { materializeQuery, type SizeRecord } from './materialize.js'
 import type { SegmentContext } from './query-context.js'
 import { getSegment, listSegments, type SegmentInfo } from './segment-catalog.js'
@@ -39,9 +39,10 @@ export async function refreshSegments(
 ): Promise<SizeRecord[]> {
   const segments =
     refs === 'all' ? await listSegments(conn) : await Promise.all(refs.map((r) => getSegment(conn, r)))
+  const known = await knownSegments(conn)
   const dynamic = segments
     .filter((s) => s.kind === 'dynamic' && s.definition !== null)
-    .map((seg) => ({ seg, compiled: compileDefinition(conn, seg.definition!, options.ctx) }))
+    .map((seg) => ({ seg, compiled: compileDefinition(conn, seg.definition!, options.ctx, known) }))
   const ordered = dependencyOrder(dynamic)
   return conn.transaction(async () => {
     const sizes: SizeRecord[] = []

@@ -1,7 +1,7 @@
 import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
-import { compileDefinition } from './definition.js'
+import { compileDefinition, knownSegments } from './definition.js'
 import { insertMembers, materializeQuery, recordSize, type SizeRecord } from './materialize.js'
 import type { SegmentContext } from './query-context.js'
 import {
@@ -40,7 +40,7 @@ export async function createSegment(
   input: NewDynamicSegment,
   options: WriteOptions,
 ): Promise<{ segment: SegmentInfo; size: SizeRecord }> {
-  const compiled = compileDefinition(conn, input.definition, options.ctx)
+  const compiled = compileDefinition(conn, input.definition, options.ctx, await knownSegments(conn))
   return conn.transaction(async () => {
     await assertNameFree(conn, input.name)
     const segmentId = await newSegmentId(conn, input.name)
@@ -159,7 +159,7 @@ export async function updateSegment(
     throw new StrataError({ code: 'segments.static_definition', params: { segment: seg.name } })
   }
   const compiled =
-    change.definition === undefined ? undefined : compileDefinition(conn, change.definition, options.ctx)
+    change.definition === undefined ? undefined : compileDefinition(conn, change.definition, options.ctx, await knownSegments(conn))
   return conn.transaction(async () => {
     if (change.name !== undefined && change.name !== seg.name) {
       await assertNameFree(conn, change.name, seg.segmentId)
