@@ -35,7 +35,12 @@ function dependencyOrder(
 export async function refreshSegments(
   conn: Connection,
   refs: readonly string[] | 'all',
-  options: { now: string; ctx: SegmentContext },
+  options: {
+    now: string
+    ctx: SegmentContext
+    /** Called after each segment, inside the transaction (progress display); a throw rolls everything back. */
+    onSegment?: (size: SizeRecord, done: number, total: number) => void | Promise<void>
+  },
 ): Promise<SizeRecord[]> {
   const segments =
     refs === 'all' ? await listSegments(conn) : await Promise.all(refs.map((r) => getSegment(conn, r)))
@@ -47,7 +52,9 @@ export async function refreshSegments(
   return conn.transaction(async () => {
     const sizes: SizeRecord[] = []
     for (const { seg, compiled } of ordered) {
-      sizes.push(await materializeQuery(conn, seg.segmentId, compiled.query, options))
+      const size = await materializeQuery(conn, seg.segmentId, compiled.query, options)
+      sizes.push(size)
+      await options.onSegment?.(size, sizes.length, ordered.length)
     }
     return sizes
   })
