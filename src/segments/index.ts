@@ -1,5 +1,6 @@
 // The segments service: saved dynamic and static segments over the segment language, materialised with
 // history. Other subsystems import from here (never from the files directly).
+export { analyzeAndRefresh } from './analyze-pipeline.js'
 export { type CompiledDefinition, compileDefinition } from './definition.js'
 export { diffSegmentEdit, type EditDiff } from './edit-diff.js'
 export { type UploadResolution, resolveIdList } from './static-upload.js'

@@ -73,13 +73,14 @@ export async function recordSize(
   const d = conn.dialect
   const at = d.timestampLiteral(r.now)
   await conn.run(sql`INSERT INTO segment_sizes
-      (segment_id, computed_at, as_of, snapshot_id, members, entered, exited, revenue)
-    SELECT ${segmentId}, ${at}, ${d.dateLiteral(r.ctx.asOf)}, ${r.ctx.snapshotId},
+      (segment_id, seq, computed_at, as_of, snapshot_id, members, entered, exited, revenue)
+    SELECT ${segmentId}, (SELECT coalesce(max(seq), 0) + 1 FROM segment_sizes WHERE segment_id = ${segmentId}),
+      ${at}, ${d.dateLiteral(r.ctx.asOf)}, ${r.ctx.snapshotId},
       ${r.members}, ${r.entered}, ${r.exited}, ${revenueOf(d, segmentId, r.ctx.snapshotId)}`)
   await conn.run(sql`UPDATE segments SET computed_at = ${at}, computed_as_of = ${d.dateLiteral(r.ctx.asOf)}
     WHERE segment_id = ${segmentId}`)
   const row = await conn.one<{ revenue: number | null }>(sql`SELECT revenue FROM segment_sizes
-    WHERE segment_id = ${segmentId} AND computed_at = ${at} ORDER BY revenue LIMIT 1`)
+    WHERE segment_id = ${segmentId} ORDER BY seq DESC LIMIT 1`)
   const revenue = row?.revenue === null || row?.revenue === undefined ? null : Number(row.revenue)
   return { segmentId, members: r.members, entered: r.entered, exited: r.exited, revenue }
 }

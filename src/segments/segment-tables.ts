@@ -1,4 +1,4 @@
-import type { TableDef } from '../sql/dialect.js'
+import type { ColumnDef, TableDef } from '../sql/dialect.js'
 import { registerMigration } from '../store/migrations.js'
 
 /** A saved segment: a definition in the segment language (dynamic) or a fixed list of customers (static). */
@@ -76,4 +76,16 @@ registerMigration({
   version: 51,
   name: 'segment export log',
   up: (d) => d.createTable(SEGMENT_EXPORTS),
+})
+
+/**
+ * The position of a size point in its segment's series (1, 2, …): two refreshes within the same second
+ * (a script, a test) have equal `computed_at`, and the series must still have one order.
+ */
+export const SIZE_SEQ: ColumnDef = { name: 'seq', type: 'integer' }
+
+registerMigration({
+  version: 52,
+  name: 'segment size series order',
+  up: (d) => [d.addColumn('segment_sizes', SIZE_SEQ)],
 })
