@@ -1,4 +1,4 @@
-import type { TableDef } from '../sql/dialect.js'
+import type { ColumnDef, TableDef } from '../sql/dialect.js'
 import { registerMigration } from '../store/migrations.js'
 
 /** A saved segment: a definition in the segment language (dynamic) or a fixed list of customers (static). */
@@ -54,4 +54,38 @@ registerMigration({
   version: 50,
   name: 'segments and membership history',
   up: (d) => [SEGMENTS, SEGMENT_MEMBERS, SEGMENT_SIZES].flatMap((t) => d.createTable(t)),
+})
+
+/**
+ * Every export of a segment's members: when, what format, and whether it kept only customers who consented
+ * to marketing. A later issue requires consent on every export; until then the choice is at least on record.
+ */
+export const SEGMENT_EXPORTS: TableDef = {
+  name: 'segment_exports',
+  columns: [
+    { name: 'segment_id', type: 'text', nullable: false },
+    { name: 'exported_at', type: 'timestamp', nullable: false },
+    { name: 'format', type: 'text', nullable: false },
+    { name: 'consented_only', type: 'boolean', nullable: false },
+    { name: 'rows', type: 'integer', nullable: false },
+    { name: 'destination', type: 'text' },
+  ],
+}
+
+registerMigration({
+  version: 51,
+  name: 'segment export log',
+  up: (d) => d.createTable(SEGMENT_EXPORTS),
+})
+
+/**
+ * The position of a size point in its segment's series (1, 2, …): two refreshes within the same second
+ * (a script, a test) have equal `computed_at`, and the series must still have one order.
+ */
+export const SIZE_SEQ: ColumnDef = { name: 'seq', type: 'integer' }
+
+registerMigration({
+  version: 52,
+  name: 'segment size series order',
+  up: (d) => [d.addColumn('segment_sizes', SIZE_SEQ)],
 })

@@ -12,6 +12,7 @@ import { registerKpis } from './kpis.js'
 import { registerMigration } from './migration.js'
 import { registerQuickstart } from './quickstart.js'
 import { registerReport } from './report.js'
+import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
@@ -25,6 +26,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerClv,
   registerBacktest,
+  registerSegment,
   registerMigration,
   registerCohorts,
   registerCampaign,

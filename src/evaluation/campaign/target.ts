@@ -1,4 +1,5 @@
 import { EXIT, StrataError } from '../../core/diagnostics.js'
+import { currentMemberIds, findSegment } from '../../segments/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { type Fragment, sql } from '../../sql/fragment.js'
 
@@ -11,8 +12,8 @@ export interface CampaignTarget {
 }
 
 /**
- * A SELECT of the target's `customer_id`s. A saved segment is read from `segment_members` (current stays:
- * `exited_at IS NULL`), found by id or by name; an RFM segment or lifecycle stage from the snapshot.
+ * A SELECT of the target's `customer_id`s. A saved segment (by id or name) gives its current members through
+ * the segments service; an RFM segment or lifecycle stage is read from the snapshot.
  */
 export async function targetQuery(
   conn: Connection,
@@ -23,15 +24,12 @@ export async function targetQuery(
     return sql`SELECT customer_id FROM customer_scores WHERE snapshot_id = ${snapshotId} AND rfm_segment = ${target.value}`
   if (target.kind === 'lifecycle')
     return sql`SELECT customer_id FROM customer_scores WHERE snapshot_id = ${snapshotId} AND lifecycle = ${target.value}`
-  const found = await conn.one<{ segment_id: string }>(
-    sql`SELECT segment_id FROM segments WHERE segment_id = ${target.value} OR name = ${target.value}
-        ORDER BY CASE WHEN segment_id = ${target.value} THEN 0 ELSE 1 END LIMIT 1`,
-  )
+  const found = await findSegment(conn, target.value)
   if (!found) {
     throw new StrataError(
       { code: 'evaluation.campaign.segment_not_found', params: { segment: target.value } },
       EXIT.NOT_FOUND,
     )
   }
-  return sql`SELECT DISTINCT customer_id FROM segment_members WHERE segment_id = ${found.segment_id} AND exited_at IS NULL`
+  return currentMemberIds(conn, found.segmentId)
 }
