@@ -89,3 +89,25 @@ registerMigration({
   name: 'segment size series order',
   up: (d) => [d.addColumn('segment_sizes', SIZE_SEQ)],
 })
+
+/**
+ * The size and revenue of the population a snapshot's definitions range over, cached: counting it is an
+ * anti-join of the customers with the snapshot's scores (a second at 1M customers), and every preview needs
+ * it for its shares. Valid while the customers table keeps the row count it had (`customer_rows`); a new
+ * import changes the count and the next preview recounts.
+ */
+export const SEGMENT_POPULATION: TableDef = {
+  name: 'segment_population',
+  columns: [
+    { name: 'snapshot_id', type: 'text', nullable: false },
+    { name: 'customer_rows', type: 'bigint', nullable: false },
+    { name: 'population', type: 'bigint', nullable: false },
+    { name: 'revenue_total', type: 'money' },
+  ],
+}
+
+registerMigration({
+  version: 53,
+  name: 'segment population cache',
+  up: (d) => d.createTable(SEGMENT_POPULATION),
+})
