@@ -129,7 +129,7 @@ export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: stri
       table(
         [tr('col.group'), tr('col.metric'), tr('col.before'), tr('col.after'), tr('col.change')],
         data.alerts.map((a) => [
-          groupLabel(a.dimension, a.group, lang),
+          `${t(lang, `evaluation.dimension.${a.dimension}`)} · ${groupLabel(a.dimension, a.group, lang)}`,
           t(lang, `cli.alerts.metric.${a.metric}`),
           f.n(a.valueFrom),
           f.n(a.valueTo),
@@ -307,6 +307,28 @@ export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: stri
       ),
     )
     parts.push(verdictHtml(lang, g))
+    if (r.bySegment.length > 1) {
+      parts.push(
+        table(
+          [
+            tr('col.segment'),
+            tr('treatment'),
+            tr('holdout'),
+            `${tr('col.conversion')} · ${tr('uplift')}`,
+            'p',
+          ],
+          r.bySegment.map((s) => [
+            groupLabel('rfm_segment', s.group, lang),
+            f.n(s.treatment.customers),
+            f.n(s.holdout.customers),
+            `${f.pct(s.conversion.difference, 2)} [${f.pct(s.conversion.ciLow, 2)}, ${f.pct(s.conversion.ciHigh, 2)}]`,
+            f.n(s.conversion.pValue, 3),
+          ]),
+          [false, true, true, true, true],
+        ),
+      )
+      parts.push(`<p class="note">${esc(t(lang, 'evaluation.segments_exploratory'))}</p>`)
+    }
   }
   parts.push('</section>')
 

@@ -37,6 +37,9 @@ describe('evaluation commands', () => {
       /new alerts/,
     )
     expect((await run('alerts', 'list', '--lang', 'zh-TW')).code).toBe(0)
+    const bad = await run('alerts', 'check', '--threshold', 'much')
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--threshold')
   })
 
   it('campaign plan / create / list / export / measure, and errors', async () => {

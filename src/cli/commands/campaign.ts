@@ -21,7 +21,7 @@ import {
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
-import { fmtNum, fmtPct, jsonSafe } from './eval-format.js'
+import { fmtNum, fmtPct, jsonSafe, numberFlag } from './eval-format.js'
 
 interface CreateFlags {
   name: string
@@ -155,6 +155,7 @@ function printResult(cx: CliContext, r: CampaignResult): void {
   )
   cx.print()
   cx.print(verdictText(cx, r.overall))
+  if (r.bySegment.length > 1) cx.print(cx.t('evaluation.segments_exploratory'))
 }
 
 export const registerCampaign: RegisterCommand = (program: Command, ctx) => {
@@ -226,7 +227,7 @@ export const registerCampaign: RegisterCommand = (program: Command, ctx) => {
       const r = await measureCampaign(conn, {
         campaign,
         asOf: f.asOf,
-        minConversions: Number(f.minConversions),
+        minConversions: numberFlag(f.minConversions, '--min-conversions', 0, 1e12),
       })
       await saveCampaignResult(conn, r, cx.nowText())
       if (f.json) return cx.printJson(jsonSafe(r))

@@ -3,7 +3,7 @@ import { checkDrift, type DriftAlert, groupLabel, kpiSeries, listAlerts } from '
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
-import { fmtNum, fmtPct, jsonSafe } from './eval-format.js'
+import { fmtNum, fmtPct, jsonSafe, numberFlag } from './eval-format.js'
 
 function printAlerts(cx: CliContext, alerts: readonly DriftAlert[]): void {
   if (alerts.length === 0) {
@@ -15,7 +15,7 @@ function printAlerts(cx: CliContext, alerts: readonly DriftAlert[]): void {
       ['snapshots', 'group', 'metric', 'from', 'to', 'change'].map((k) => cx.t(`cli.alerts.col.${k}`)),
       alerts.map((a) => [
         `${a.snapshotFrom} → ${a.snapshotTo}`,
-        groupLabel(a.dimension, a.group, cx.lang),
+        `${cx.t(`evaluation.dimension.${a.dimension}`)} · ${groupLabel(a.dimension, a.group, cx.lang)}`,
         cx.t(`cli.alerts.metric.${a.metric}`),
         fmtNum(cx, a.valueFrom, 0),
         fmtNum(cx, a.valueTo, 0),
@@ -73,8 +73,8 @@ export const registerKpis: RegisterCommand = (program: Command, ctx) => {
     .action(async (f: { threshold: string; minCustomers: string; json?: boolean }) => {
       const cx = ctx()
       const fresh = await checkDrift((await cx.store()).conn, {
-        threshold: Number(f.threshold),
-        minCustomers: Number(f.minCustomers),
+        threshold: numberFlag(f.threshold, '--threshold', 0, 1e6),
+        minCustomers: numberFlag(f.minCustomers, '--min-customers', 0, 1e12),
         now: cx.nowText(),
       })
       if (f.json) return cx.printJson(fresh)

@@ -12,6 +12,15 @@ const M: [string, Message, Message, Message][] = [
   ['evaluation.move.lateral', 'moved sideways', '平级变动', '平級變動'],
   ['evaluation.move.entered', 'new in the later snapshot', '新出现', '新出現'],
   ['evaluation.move.left', 'gone from the later snapshot', '已移除', '已移除'],
+  ['evaluation.dimension.rfm_segment', 'RFM segment', 'RFM 分群', 'RFM 分群'],
+  ['evaluation.dimension.lifecycle', 'lifecycle', '生命周期', '生命週期'],
+  ['evaluation.dimension.value_tier', 'value tier', '价值层级', '價值層級'],
+  [
+    'evaluation.segments_exploratory',
+    'Per-segment results are exploratory: with many segments, one may look significant by chance. Decide on the overall result.',
+    '分群结果仅供探索:分群较多时,某个分群可能偶然显得显著。请以整体结果为准。',
+    '分群結果僅供探索:分群較多時,某個分群可能偶然顯得顯著。請以整體結果為準。',
+  ],
   // errors
   [
     'evaluation.migration.one_snapshot',
