@@ -1,6 +1,6 @@
 import { addDaysIso, IS_PURCHASE, NET_CONTRIBUTION } from '../analytics/index.js'
 import type { Connection } from '../sql/driver.js'
-import { sql } from '../sql/fragment.js'
+import { ident, sql } from '../sql/fragment.js'
 
 /** One month since first purchase, for one cohort. */
 export interface CohortPeriod {
@@ -62,46 +62,60 @@ export async function cohortTable(
   const firstCohort = lastMonth - (options.months ?? 12) + 1
   const partial = !options.asOf.endsWith('-01')
   const before = d.timestampLiteral(`${options.asOf} 00:00:00`)
-  // Purchases only decide who belongs to a cohort and who came back; revenue nets returns as well.
-  const base = sql`
-    buys AS (
-      SELECT o.customer_id, o.ordered_at, o.order_id, ${d.monthIndex(sql`o.ordered_at`)} AS m
-      FROM orders o WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${before} AND ${IS_PURCHASE}
-    ),
-    firsts AS (
-      SELECT customer_id, min(m) AS cohort FROM buys GROUP BY customer_id
-      HAVING min(m) >= ${firstCohort}
-    )`
+  // Orders before the first cohort's month cannot be a cohort customer's purchase (only a stray return,
+  // which would fall in a negative month, never shown), so both scans start there.
+  const from = d.timestampLiteral(`${monthLabel(firstCohort)}-01 00:00:00`)
+  // Two scratch tables keep the heavy scans to one pass over orders each: the cohort of every customer
+  // whose first purchase falls in the range, then only those customers' orders. Purchases decide who
+  // belongs to a cohort and who came back; revenue nets returns as well.
+  const firsts = 'strata_cohort_firsts'
+  const rows = 'strata_cohort_orders'
+  try {
+    // min(ordered_at) first, the month of it after: no date function on every order row.
+    await conn.run(sql`${d.replaceTempTable(firsts)} AS
+      SELECT customer_id, ${d.monthIndex(sql`first_at`)} AS cohort FROM (
+        SELECT o.customer_id, min(o.ordered_at) AS first_at
+        FROM orders o WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${before} AND ${IS_PURCHASE}
+        GROUP BY o.customer_id
+        HAVING min(o.ordered_at) >= ${from}
+      ) t`)
+    await conn.run(sql`${d.replaceTempTable(rows)} AS
+      SELECT o.customer_id, f.cohort, ${d.monthIndex(sql`o.ordered_at`)} - f.cohort AS period, o.ordered_at,
+        o.order_id, ${IS_PURCHASE} AS purchase, ${NET_CONTRIBUTION} AS net
+      FROM orders o JOIN ${ident(firsts)} f ON f.customer_id = o.customer_id
+      WHERE o.ordered_at >= ${from} AND o.ordered_at < ${before}`)
+    return await summarise(conn, options, { firsts, rows, firstCohort, lastMonth, partial })
+  } finally {
+    await conn.run(sql`DROP TABLE IF EXISTS ${ident(firsts)}`)
+    await conn.run(sql`DROP TABLE IF EXISTS ${ident(rows)}`)
+  }
+}
+
+async function summarise(
+  conn: Connection,
+  options: { asOf: string; snapshotId?: string | null },
+  x: { firsts: string; rows: string; firstCohort: number; lastMonth: number; partial: boolean },
+): Promise<CohortTable> {
+  const d = conn.dialect
+  const { firstCohort, lastMonth, partial } = x
   const activity = await conn.all<{ cohort: number; period: number; customers: number; revenue: number }>(sql`
-    WITH ${base},
-    active AS (
-      SELECT f.cohort, b.m - f.cohort AS period, count(DISTINCT b.customer_id) AS customers
-      FROM buys b JOIN firsts f ON f.customer_id = b.customer_id GROUP BY 1, 2
-    ),
-    money AS (
-      SELECT f.cohort, ${d.monthIndex(sql`o.ordered_at`)} - f.cohort AS period,
-        ${d.toDouble(sql`sum(${NET_CONTRIBUTION})`)} AS revenue
-      FROM orders o JOIN firsts f ON f.customer_id = o.customer_id
-      WHERE o.ordered_at < ${before} GROUP BY 1, 2
-    )
-    SELECT coalesce(a.cohort, r.cohort) AS cohort, coalesce(a.period, r.period) AS period,
-      coalesce(a.customers, 0) AS customers, coalesce(r.revenue, 0) AS revenue
-    FROM active a FULL OUTER JOIN money r ON a.cohort = r.cohort AND a.period = r.period`)
+    SELECT cohort, period, count(DISTINCT CASE WHEN purchase THEN customer_id END) AS customers,
+      ${d.toDouble(sql`sum(net)`)} AS revenue
+    FROM ${ident(x.rows)} GROUP BY cohort, period`)
   const seconds = await conn.all<{ cohort: number; period: number | null; customers: number }>(sql`
-    WITH ${base},
-    ranked AS (
-      SELECT customer_id, m, row_number() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS nth
-      FROM buys
+    WITH ranked AS (
+      SELECT customer_id, period, row_number() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS nth
+      FROM ${ident(x.rows)} WHERE purchase
     )
-    SELECT f.cohort, r.m - f.cohort AS period, count(*) AS customers
-    FROM firsts f LEFT JOIN ranked r ON r.customer_id = f.customer_id AND r.nth = 2
+    SELECT f.cohort, r.period, count(*) AS customers
+    FROM ${ident(x.firsts)} f LEFT JOIN ranked r ON r.customer_id = f.customer_id AND r.nth = 2
     GROUP BY 1, 2`)
   const clv = options.snapshotId
     ? await conn.all<{ cohort: number; mean: number | null; total: number | null; n: number }>(sql`
-      WITH ${base}
       SELECT f.cohort, ${d.toDouble(sql`avg(s.clv_12m)`)} AS mean, ${d.toDouble(sql`sum(s.clv_12m)`)} AS total,
         count(s.clv_12m) AS n
-      FROM firsts f JOIN customer_scores s ON s.customer_id = f.customer_id AND s.snapshot_id = ${options.snapshotId}
+      FROM ${ident(x.firsts)} f
+      JOIN customer_scores s ON s.customer_id = f.customer_id AND s.snapshot_id = ${options.snapshotId}
       GROUP BY 1`)
     : []
 
