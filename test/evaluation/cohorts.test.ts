@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cohortTable } from '../../src/evaluation/index.js'
+import { cohortTable, monthLabel } from '../../src/evaluation/index.js'
+import { sql } from '../../src/sql/fragment.js'
 import type { Store } from '../../src/store/index.js'
 import { memoryStore, orders, snapshot } from './fixture.js'
 
@@ -65,5 +66,22 @@ describe('cohorts by first-purchase month', () => {
     expect(t.cohorts.map((c) => c.cohort)).toEqual(['2024-01', '2024-02'])
     expect(t.cohorts.every((c) => c.clv === null && c.periods.every((p) => !p.partial))).toBe(true)
     expect(t.cohorts[0]!.periods.map((p) => p.customers)).toEqual([2, 1])
+  })
+})
+
+describe('dialect monthIndex', () => {
+  it('numbers months year × 12 + month − 1 for dates and wall-clock timestamps', async () => {
+    const store = await memoryStore()
+    try {
+      const d = store.conn.dialect
+      const row = await store.conn.one<{ a: number; b: number; c: number }>(sql`SELECT
+        ${d.monthIndex(d.dateLiteral('2024-01-31'))} AS a,
+        ${d.monthIndex(d.timestampLiteral('2024-12-31 23:59:59'))} AS b,
+        ${d.monthIndex(d.timestampLiteral('2025-01-01 00:00:00'))} AS c`)
+      expect([row!.a, row!.b, row!.c].map(Number)).toEqual([2024 * 12, 2024 * 12 + 11, 2025 * 12])
+      expect(monthLabel(2024 * 12 + 11)).toBe('2024-12')
+    } finally {
+      await store.close()
+    }
   })
 })
