@@ -11,7 +11,7 @@
 //
 // The source store is never opened: it is copied (DuckDB allows one process per file) and the copy removed.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import '../dist/tables.js'
@@ -66,6 +66,7 @@ const db = join(dir, 'demo.duckdb')
 const seconds = (start) => (performance.now() - start) / 1000
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
+const loadBefore = loadavg()[0]
 try {
   let t = performance.now()
   copyFileSync(source, db)
@@ -141,7 +142,9 @@ try {
   const ratio = (s) => `${(s / floorSeconds).toFixed(1)}×`
   console.log(
     `Segments benchmark — ${size.customers.toLocaleString('en')} customers, ${size.orders.toLocaleString('en')} orders, ` +
-      `snapshot ${ctx.snapshotId} (as of ${ctx.asOf}); copy of the store took ${copySeconds.toFixed(1)} s\n`,
+      `snapshot ${ctx.snapshotId} (as of ${ctx.asOf}); copy of the store took ${copySeconds.toFixed(1)} s; ` +
+      `load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on this machine's cores (shared: ` +
+      'compare the ratios to the floor, measured in the same run)\n',
   )
   console.log('| step | time | vs floor | target | notes |')
   console.log('|---|---:|---:|---:|---|')

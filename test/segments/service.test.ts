@@ -70,6 +70,18 @@ describe('preview', () => {
     expect(await listSegments(store.conn)).toEqual([])
   })
 
+  it('the population is cached per snapshot and recounted when the customers table changes', async () => {
+    const conn = store.conn
+    const again = await previewSegment(conn, "city = '上海'", { ctx })
+    expect(again.population).toBe(10)
+    await conn.run(sql`INSERT INTO customers (customer_id) VALUES ('late')`)
+    expect((await previewSegment(conn, "city = '上海'", { ctx })).population).toBe(11)
+    await conn.run(sql`DELETE FROM customers WHERE customer_id = 'late'`)
+    expect((await previewSegment(conn, "city = '上海'", { ctx })).population).toBe(10)
+    const cached = await conn.all(sql`SELECT snapshot_id, customer_rows, population FROM segment_population`)
+    expect(cached).toEqual([{ snapshot_id: ctx.snapshotId, customer_rows: 9, population: 10 }])
+  })
+
   it('an invalid definition is an error with its position, and nothing is saved', async () => {
     const error = await createSegment(
       store.conn,
