@@ -95,6 +95,8 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
     if (src.table === 'customer_scores') {
       if (!ctx.snapshotId) return sql`NULL`
     }
+    // The population's id covers prospects that exist only in the snapshot.
+    if ('column' in src && src.column === 'customer_id') return sql`pop.customer_id`
     const alias = `f_${f.name}`
     if (!popColumns.has(alias)) {
       const expr =
