@@ -291,7 +291,9 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
         return sql`${value(r)} ${raw(e.negated ? 'NOT IN' : 'IN')} (${list})`
       }
       case 'contains': {
-        const needle = sql`lower(${literal(e.value, r)})`
+        // A substring is plain text, never an enum value to translate.
+        const text = e.value.kind === 'string' ? e.value.value : ''
+        const needle = sql`lower(${text})`
         if (isTag) return anyTag(d.containsText(sql`lower(t.tag)`, needle), false)
         return d.containsText(sql`lower(${value(r)})`, needle)
       }
