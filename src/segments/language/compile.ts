@@ -496,8 +496,21 @@ function plan(
 
   const ctes: Fragment[] = []
   const joins: Fragment[] = []
+  // Sideways filter: when conditions on the customer record / scores alone must hold (top-level AND), the
+  // behaviour scans only group rows of customers that pass them, instead of every customer's rows.
+  const conjuncts = tree.kind === 'and' ? tree.items : [tree]
+  const narrowing = conjuncts.filter((c) =>
+    [...sources(c)].every((s) => s === null || s === 'customers' || s === 'scores'),
+  )
+  let restrict = false
+  if (scans.size > 0 && narrowing.length > 0 && (driver === 'customers' || driver === 'scores')) {
+    ctes.push(
+      sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
+    )
+    restrict = true
+  }
   for (const [table, s] of scans) {
-    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null)})`)
+    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null, restrict)})`)
     if (table === driver) continue
     const kind = required(table) ? 'JOIN' : 'LEFT JOIN'
     joins.push(sql` ${raw(kind)} ${ident(s.alias)} ON ${ident(s.alias, 'customer_id')} = ${id}`)
@@ -507,29 +520,39 @@ WHERE ${join(where, '\n  AND ')}`
   return withId(ctes.length ? sql`WITH ${join(ctes, ',\n')}\n${body}` : body, id)
 }
 
-function scanQuery(d: Dialect, table: ScanTable, s: Scan, asOfTs: Fragment, since: string | null): Fragment {
+function scanQuery(
+  d: Dialect,
+  table: ScanTable,
+  s: Scan,
+  asOfTs: Fragment,
+  since: string | null,
+  restrict: boolean,
+): Fragment {
   const cols = join(s.columns)
+  // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
+  // candidates' rows before joining anything bigger (items ⋈ orders especially).
+  const only = (column: Fragment) => (restrict ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``)
   const from = (column: Fragment) =>
     since ? sql` AND ${column} >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM order_items i
-        JOIN orders o ON o.source = i.source AND o.order_id = i.order_id
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+        JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
     case 'events':
-      return sql`SELECT e.customer_id, ${cols} FROM events e
+      return sql`SELECT e.customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
         WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${asOfTs}${from(sql`e.occurred_at`)}${keep}
         GROUP BY e.customer_id`
     case 'customer_tags':
-      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t GROUP BY t.customer_id`
+      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m
+      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}
         LEFT JOIN segments g ON g.segment_id = m.segment_id
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`
   }
