@@ -39,6 +39,14 @@ interface Leaf {
   readonly absent: boolean
 }
 
+export interface PlanOptions {
+  /**
+   * The reference plan: the whole population, every source left-joined, no candidate narrowing. Same
+   * results, slower; tests compare the real planner against it.
+   */
+  readonly naive?: boolean
+}
+
 /** Stands for the population's customer id until the planner has chosen which table provides it. */
 const ID: IdentPart = { kind: 'ident', names: ['\u0000population id'] }
 
@@ -71,7 +79,12 @@ const SCAN_ALIAS: Record<ScanTable, string> = {
  * are plain boolean logic over columns, and a customer without rows gets 0 (counts) rather than NULL.
  * Every leaf is two-valued: a comparison with an unknown (NULL) value is false.
  */
-export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): Fragment {
+export function compileTree(
+  ast: SegmentExpr,
+  d: Dialect,
+  ctx: CompileContext,
+  options: PlanOptions = {},
+): Fragment {
   const asOfTs = d.timestampLiteral(`${ctx.asOf} 00:00:00`)
   const scans = new Map<ScanTable, Scan>()
 
@@ -378,7 +391,7 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
     }
   }
 
-  return plan(d, ctx, walk(ast), scans, asOfTs)
+  return plan(d, ctx, walk(ast), scans, asOfTs, options)
 }
 
 function compareZero(op: CompareOp, v: number): boolean {
@@ -457,9 +470,10 @@ function plan(
   tree: Node,
   scans: Map<ScanTable, Scan>,
   asOfTs: Fragment,
+  options: PlanOptions,
 ): Fragment {
   const used = sources(tree)
-  const required = (s: Source) => used.has(s) && whenMissing(tree, s) === false
+  const required = (s: Source) => !options.naive && used.has(s) && whenMissing(tree, s) === false
   const scores = ctx.snapshotId
     ? sql`(SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId})`
     : null
@@ -503,7 +517,7 @@ function plan(
     [...sources(c)].every((s) => s === null || s === 'customers' || s === 'scores'),
   )
   let restrict = false
-  if (scans.size > 0 && narrowing.length > 0 && (driver === 'customers' || driver === 'scores')) {
+  if (!options.naive && scans.size > 0 && narrowing.length > 0 && (driver === 'customers' || driver === 'scores')) {
     ctes.push(
       sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
     )
