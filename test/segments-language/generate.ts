@@ -31,7 +31,7 @@ export const PAYLOADS = [
   '😀🚀',
   'ＳＥＬＥＣＴ',
   'a"b\'c`d',
-  '${1}',
+  '$' + '{1}',
 ]
 
 const span = { start: 0, end: 0 }
@@ -113,7 +113,8 @@ export class Generator {
           return { kind: 'date', value: `20${10 + this.int(15)}-0${1 + this.int(9)}-1${this.int(9)}`, span }
         return {
           kind: 'relative',
-          amount: 1 + this.int(400),
+          // up to 100 units each way (the language's range); a negative amount is `+Nd`, after asOf
+          amount: (1 + this.int(100)) * (this.rnd() < 0.2 ? -1 : 1),
           unit: this.pick(['d', 'w', 'm', 'y'] as const),
           span,
         }
@@ -146,7 +147,7 @@ export class Generator {
           a.type === 'duration'
             ? ({
                 kind: 'duration',
-                amount: 1 + this.int(500),
+                amount: 1 + this.int(100),
                 unit: this.pick(['d', 'w', 'm', 'y'] as const),
                 span,
               } as const)

@@ -517,7 +517,12 @@ function plan(
     [...sources(c)].every((s) => s === null || s === 'customers' || s === 'scores'),
   )
   let restrict = false
-  if (!options.naive && scans.size > 0 && narrowing.length > 0 && (driver === 'customers' || driver === 'scores')) {
+  if (
+    !options.naive &&
+    scans.size > 0 &&
+    narrowing.length > 0 &&
+    (driver === 'customers' || driver === 'scores')
+  ) {
     ctes.push(
       sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
     )
