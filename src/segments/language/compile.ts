@@ -58,6 +58,8 @@ interface Scan {
   earliest: string | null | undefined
   /** Values that rows must match on some column for any leaf to count them (item / event pre-filter). */
   readonly keep: Fragment[]
+  /** segment_members only: some `in_segment` name is matched against `segments.name` in SQL. */
+  byName: boolean
 }
 
 const SCAN_ALIAS: Record<ScanTable, string> = {
@@ -91,7 +93,7 @@ export function compileTree(
   const scan = (table: ScanTable): Scan => {
     let s = scans.get(table)
     if (!s) {
-      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [] }
+      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [], byName: false }
       scans.set(table, s)
     }
     return s
@@ -249,6 +251,7 @@ export function compileTree(
         const ref = text('segment')
         const known = ctx.segments?.find((s) => s.id === ref) ?? ctx.segments?.find((s) => s.name === ref)
         const cond = known ? sql`m.segment_id = ${known.id}` : sql`(m.segment_id = ${ref} OR g.name = ${ref})`
+        if (!known) scan('segment_members').byName = true
         return sql`${aggregate('segment_members', d.countIf(cond))} > 0`
       }
       case 'birthday_this_month': {
@@ -571,8 +574,9 @@ function scanQuery(
     case 'customer_tags':
       return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}
-        LEFT JOIN segments g ON g.segment_id = m.segment_id
+      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}${
+        s.byName ? sql` LEFT JOIN segments g ON g.segment_id = m.segment_id` : sql``
+      }
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`
   }
 }
