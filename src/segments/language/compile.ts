@@ -39,6 +39,14 @@ interface Leaf {
   readonly absent: boolean
 }
 
+export interface PlanOptions {
+  /**
+   * The reference plan: the whole population, every source left-joined, no candidate narrowing. Same
+   * results, slower; tests compare the real planner against it.
+   */
+  readonly naive?: boolean
+}
+
 /** Stands for the population's customer id until the planner has chosen which table provides it. */
 const ID: IdentPart = { kind: 'ident', names: ['\u0000population id'] }
 
@@ -50,6 +58,8 @@ interface Scan {
   earliest: string | null | undefined
   /** Values that rows must match on some column for any leaf to count them (item / event pre-filter). */
   readonly keep: Fragment[]
+  /** segment_members only: some `in_segment` name is matched against `segments.name` in SQL. */
+  byName: boolean
 }
 
 const SCAN_ALIAS: Record<ScanTable, string> = {
@@ -71,14 +81,19 @@ const SCAN_ALIAS: Record<ScanTable, string> = {
  * are plain boolean logic over columns, and a customer without rows gets 0 (counts) rather than NULL.
  * Every leaf is two-valued: a comparison with an unknown (NULL) value is false.
  */
-export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): Fragment {
+export function compileTree(
+  ast: SegmentExpr,
+  d: Dialect,
+  ctx: CompileContext,
+  options: PlanOptions = {},
+): Fragment {
   const asOfTs = d.timestampLiteral(`${ctx.asOf} 00:00:00`)
   const scans = new Map<ScanTable, Scan>()
 
   const scan = (table: ScanTable): Scan => {
     let s = scans.get(table)
     if (!s) {
-      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [] }
+      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [], byName: false }
       scans.set(table, s)
     }
     return s
@@ -236,6 +251,7 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
         const ref = text('segment')
         const known = ctx.segments?.find((s) => s.id === ref) ?? ctx.segments?.find((s) => s.name === ref)
         const cond = known ? sql`m.segment_id = ${known.id}` : sql`(m.segment_id = ${ref} OR g.name = ${ref})`
+        if (!known) scan('segment_members').byName = true
         return sql`${aggregate('segment_members', d.countIf(cond))} > 0`
       }
       case 'birthday_this_month': {
@@ -378,7 +394,7 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
     }
   }
 
-  return plan(d, ctx, walk(ast), scans, asOfTs)
+  return plan(d, ctx, walk(ast), scans, asOfTs, options)
 }
 
 function compareZero(op: CompareOp, v: number): boolean {
@@ -457,9 +473,10 @@ function plan(
   tree: Node,
   scans: Map<ScanTable, Scan>,
   asOfTs: Fragment,
+  options: PlanOptions,
 ): Fragment {
   const used = sources(tree)
-  const required = (s: Source) => used.has(s) && whenMissing(tree, s) === false
+  const required = (s: Source) => !options.naive && used.has(s) && whenMissing(tree, s) === false
   const scores = ctx.snapshotId
     ? sql`(SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId})`
     : null
@@ -496,8 +513,26 @@ function plan(
 
   const ctes: Fragment[] = []
   const joins: Fragment[] = []
+  // Sideways filter: when conditions on the customer record / scores alone must hold (top-level AND), the
+  // behaviour scans only group rows of customers that pass them, instead of every customer's rows.
+  const conjuncts = tree.kind === 'and' ? tree.items : [tree]
+  const narrowing = conjuncts.filter((c) =>
+    [...sources(c)].every((s) => s === null || s === 'customers' || s === 'scores'),
+  )
+  let restrict = false
+  if (
+    !options.naive &&
+    scans.size > 0 &&
+    narrowing.length > 0 &&
+    (driver === 'customers' || driver === 'scores')
+  ) {
+    ctes.push(
+      sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
+    )
+    restrict = true
+  }
   for (const [table, s] of scans) {
-    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null)})`)
+    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null, restrict)})`)
     if (table === driver) continue
     const kind = required(table) ? 'JOIN' : 'LEFT JOIN'
     joins.push(sql` ${raw(kind)} ${ident(s.alias)} ON ${ident(s.alias, 'customer_id')} = ${id}`)
@@ -507,30 +542,41 @@ WHERE ${join(where, '\n  AND ')}`
   return withId(ctes.length ? sql`WITH ${join(ctes, ',\n')}\n${body}` : body, id)
 }
 
-function scanQuery(d: Dialect, table: ScanTable, s: Scan, asOfTs: Fragment, since: string | null): Fragment {
+function scanQuery(
+  d: Dialect,
+  table: ScanTable,
+  s: Scan,
+  asOfTs: Fragment,
+  since: string | null,
+  restrict: boolean,
+): Fragment {
   const cols = join(s.columns)
+  // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
+  // candidates' rows before joining anything bigger (items ⋈ orders especially).
+  const only = (column: Fragment) => (restrict ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``)
   const from = (column: Fragment) =>
     since ? sql` AND ${column} >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM order_items i
-        JOIN orders o ON o.source = i.source AND o.order_id = i.order_id
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+        JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
     case 'events':
-      return sql`SELECT e.customer_id, ${cols} FROM events e
+      return sql`SELECT e.customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
         WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${asOfTs}${from(sql`e.occurred_at`)}${keep}
         GROUP BY e.customer_id`
     case 'customer_tags':
-      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t GROUP BY t.customer_id`
+      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m
-        LEFT JOIN segments g ON g.segment_id = m.segment_id
+      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}${
+        s.byName ? sql` LEFT JOIN segments g ON g.segment_id = m.segment_id` : sql``
+      }
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`
   }
 }
