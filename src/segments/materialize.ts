@@ -88,7 +88,9 @@ export async function recordSizes(
       ${at}, ${asOf}, ${snapshot}, v.members, v.entered, v.exited, coalesce(r.revenue, ${empty})
     FROM (VALUES ${values}) AS v(segment_id, members, entered, exited)
     LEFT JOIN (${revenue}) r ON r.segment_id = v.segment_id`)
-  await conn.run(sql`UPDATE segments SET computed_at = ${at}, computed_as_of = ${asOf} WHERE segment_id IN (${ids})`)
+  await conn.run(
+    sql`UPDATE segments SET computed_at = ${at}, computed_as_of = ${asOf} WHERE segment_id IN (${ids})`,
+  )
   const rows = await conn.all<{ segment_id: string; revenue: number | null }>(sql`
     SELECT z.segment_id, z.revenue FROM segment_sizes z
     WHERE z.segment_id IN (${ids})

@@ -18,7 +18,7 @@ function dependencyOrder(
   const inBatch = (ref: string) => pending.some((p) => p.seg.segmentId === ref || p.seg.name === ref)
   while (pending.length) {
     const i = pending.findIndex((p) => p.compiled.references.every((r) => done.has(r) || !inBatch(r)))
-    const [next] = pending.splice(i < 0 ? 0 : i, 1)
+    const [next] = pending.splice(Math.max(i, 0), 1)
     ordered.push(next!)
     done.add(next!.seg.segmentId).add(next!.seg.name)
   }

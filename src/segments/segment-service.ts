@@ -149,7 +149,9 @@ export async function updateSegment(
     throw new StrataError({ code: 'segments.static_definition', params: { segment: seg.name } })
   }
   const compiled =
-    change.definition === undefined ? undefined : compileDefinition(conn, change.definition, options.ctx, await knownSegments(conn))
+    change.definition === undefined
+      ? undefined
+      : compileDefinition(conn, change.definition, options.ctx, await knownSegments(conn))
   return conn.transaction(async () => {
     if (change.name !== undefined && change.name !== seg.name) {
       await assertNameFree(conn, change.name, seg.segmentId)

@@ -49,7 +49,17 @@ describe('strata segment', () => {
     expect(created.out).toContain('Shanghai (shanghai): 1 members')
     const fromTemplate = await runJson('segment', 'create', '--template', 'rfm-champions')
     expect(fromTemplate.segment).toMatchObject({ name: 'Champions', templateId: 'rfm-champions' })
-    const bad = await cli(['--db', db, '--lang', 'zh-CN', 'segment', 'create', 'Bad', '--definition', 'cty = 1'])
+    const bad = await cli([
+      '--db',
+      db,
+      '--lang',
+      'zh-CN',
+      'segment',
+      'create',
+      'Bad',
+      '--definition',
+      'cty = 1',
+    ])
     expect(bad.code).toBe(2)
     expect(bad.err).toMatch(/1:1/)
     expect(bad.err).toMatch(/[\u4e00-\u9fff]/)
@@ -64,7 +74,14 @@ describe('strata segment', () => {
     expect(shown.out).toContain('would leave: 1 (c1)')
     expect(shown.out).toContain('not saved')
     expect((await runJson('segment', 'show', 'shanghai')).segment.definition).toBe("city = '上海'")
-    const saved = await runJson('segment', 'edit', 'Shanghai', '--definition', "city IN ('上海', '成都')", '--yes')
+    const saved = await runJson(
+      'segment',
+      'edit',
+      'Shanghai',
+      '--definition',
+      "city IN ('上海', '成都')",
+      '--yes',
+    )
     expect(saved.diff.entering).toEqual({ count: 1, sample: ['c2'] })
     expect(saved.saved.segment.members).toBe(2)
   })
@@ -82,9 +99,20 @@ describe('strata segment', () => {
   it('members streams CSV, NDJSON or a JSON array; --entered-since filters stays', async () => {
     const csv = await run('segment', 'members', 'shanghai')
     expect(csv.out.split('\n')[0]).toBe('customer_id,entered_at,exited_at')
-    expect(csv.out.trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['c1', 'c2'])
+    expect(
+      csv.out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['c1', 'c2'])
     const nd = await run('segment', 'members', 'shanghai', '--format', 'ndjson')
-    expect(nd.out.trim().split('\n').map((l) => JSON.parse(l).customer_id)).toEqual(['c1', 'c2'])
+    expect(
+      nd.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).customer_id),
+    ).toEqual(['c1', 'c2'])
     const arr = await run('segment', 'members', 'shanghai', '--json', '--entered-since', '2100-01-01')
     expect(JSON.parse(arr.out)).toEqual([])
     const bad = await run('segment', 'members', 'shanghai', '--entered-since', 'June')
@@ -93,9 +121,23 @@ describe('strata segment', () => {
 
   it('export writes a file, honours --consented-only and records the export', async () => {
     const out = join(dir, 'shanghai.ndjson')
-    const r = await run('segment', 'export', 'shanghai', '--format', 'ndjson', '--out', out, '--consented-only')
+    const r = await run(
+      'segment',
+      'export',
+      'shanghai',
+      '--format',
+      'ndjson',
+      '--out',
+      out,
+      '--consented-only',
+    )
     expect(r.code, r.err).toBe(0)
-    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).customer_id)).toEqual(['c1'])
+    expect(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).customer_id),
+    ).toEqual(['c1'])
     expect(r.err).toContain('marketing consent only')
     const store = await openStore(db)
     const log = await store.conn.all(sql`SELECT format, consented_only, rows FROM segment_exports`)
@@ -111,13 +153,15 @@ describe('strata segment', () => {
     const frozen = await runJson('segment', 'freeze', 'shanghai', '--name', 'Frozen')
     expect(frozen.segment).toMatchObject({ kind: 'static', frozenFrom: 'shanghai', members: 2 })
     const refreshed = await runJson('segment', 'refresh')
-    expect(refreshed.refreshed.map((s: { segmentId: string }) => s.segmentId).sort()).toEqual(['champions', 'shanghai'])
-    expect((await run('segment', 'refresh', 'shanghai')).out).toContain('refreshed 1 segments')
-    expect((await run('segment', 'delete', 'Frozen')).code).toBe(0)
-    expect((await runJson('segment', 'list')).segments.map((s: { segmentId: string }) => s.segmentId)).toEqual([
+    expect(refreshed.refreshed.map((s: { segmentId: string }) => s.segmentId).sort()).toEqual([
       'champions',
       'shanghai',
     ])
+    expect((await run('segment', 'refresh', 'shanghai')).out).toContain('refreshed 1 segments')
+    expect((await run('segment', 'delete', 'Frozen')).code).toBe(0)
+    expect(
+      (await runJson('segment', 'list')).segments.map((s: { segmentId: string }) => s.segmentId),
+    ).toEqual(['champions', 'shanghai'])
   })
 
   it('a static list with an unknown id is rejected with file and line (exit 3)', async () => {

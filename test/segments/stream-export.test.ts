@@ -37,7 +37,17 @@ describe('streaming export of a big segment', () => {
         yield [id, null, null, null, null, null, '杭州', null, null, null, 'gen', i % 2 === 0, null, null]
       }
     }
-    const columns = ['customer_id', 'email', 'phone', 'name', 'gender', 'birth_date', 'city', 'region', 'country']
+    const columns = [
+      'customer_id',
+      'email',
+      'phone',
+      'name',
+      'gender',
+      'birth_date',
+      'city',
+      'region',
+      'country',
+    ]
     await store.conn.append(
       'customers',
       [...columns, 'signup_at', 'source', 'consent_marketing', 'attributes', 'import_id'],
@@ -78,6 +88,10 @@ describe('streaming export of a big segment', () => {
     expect(rows).toBe(N / 2)
     const parsed = JSON.parse(text) as { customer_id: string; exited_at: null }[]
     expect(parsed).toHaveLength(N / 2)
-    expect(parsed[1]).toEqual({ customer_id: 'cust-0000002', entered_at: '2026-06-01 06:00:00', exited_at: null })
+    expect(parsed[1]).toEqual({
+      customer_id: 'cust-0000002',
+      entered_at: '2026-06-01 06:00:00',
+      exited_at: null,
+    })
   }, 120_000)
 })
