@@ -24,6 +24,8 @@ export interface WeeklyReportOptions {
   /** When it was generated (the caller's clock), `YYYY-MM-DD HH:MM:SS`. */
   readonly now: string
   readonly chromium?: string
+  /** Add name, e-mail and phone to the at-risk list (personal data: only when asked). */
+  readonly withContact?: boolean
 }
 
 /**
@@ -34,7 +36,7 @@ export async function weeklyReport(
   conn: Connection,
   options: WeeklyReportOptions,
 ): Promise<{ reportId: string; html: string; asOf: string; snapshotId: string }> {
-  const data = await gatherWeekly(conn, { asOf: options.asOf })
+  const data = await gatherWeekly(conn, { asOf: options.asOf, withContact: options.withContact })
   const html = renderWeeklyHtml(data, options.lang, options.now)
   if (options.out) {
     if (options.format === 'pdf') await htmlToPdf(html, options.out, { chromium: options.chromium })

@@ -26,6 +26,12 @@ export interface AtRiskCustomer {
   readonly monetary: number
   readonly clv12m: number | null
   readonly pAlive: number | null
+  /** Only when the report was asked to include contact details. */
+  readonly contact?: {
+    readonly name: string | null
+    readonly email: string | null
+    readonly phone: string | null
+  }
 }
 
 /** The latest import's data-quality figures (from `imports.report`). */
@@ -72,7 +78,7 @@ async function snapshotOnOrBefore(conn: Connection, date: string): Promise<strin
  */
 export async function gatherWeekly(
   conn: Connection,
-  options: { asOf?: string; atRiskLimit?: number; cohortMonths?: number } = {},
+  options: { asOf?: string; atRiskLimit?: number; cohortMonths?: number; withContact?: boolean } = {},
 ): Promise<WeeklyData> {
   const asOf = options.asOf ?? (await findSnapshot(conn, 'latest')).asOf
   const currentId = await snapshotOnOrBefore(conn, asOf)
@@ -96,9 +102,11 @@ export async function gatherWeekly(
     sql`SELECT count(*) AS n, ${d.toDouble(sql`sum(monetary)`)} AS m ${risky}`,
   )
   const top = await conn.all<Record<string, string | number | null>>(sql`
-    SELECT customer_id, rfm_segment, lifecycle, value_tier, recency_days, frequency,
-      ${d.toDouble(sql`monetary`)} AS monetary, ${d.toDouble(sql`clv_12m`)} AS clv_12m, p_alive
-    ${risky} ORDER BY coalesce(clv_12m, monetary) DESC, customer_id LIMIT ${options.atRiskLimit ?? 15}`)
+    SELECT s.customer_id, s.rfm_segment, s.lifecycle, s.value_tier, s.recency_days, s.frequency,
+      ${d.toDouble(sql`s.monetary`)} AS monetary, ${d.toDouble(sql`s.clv_12m`)} AS clv_12m, s.p_alive,
+      c.name, c.email, c.phone
+    FROM (SELECT * ${risky}) s LEFT JOIN customers c ON c.customer_id = s.customer_id
+    ORDER BY coalesce(s.clv_12m, s.monetary) DESC, s.customer_id LIMIT ${options.atRiskLimit ?? 15}`)
   const quality = await conn.one<Record<string, string | number | null>>(sql`
     SELECT import_id, kind, status, CAST(finished_at AS VARCHAR) AS finished_at, rows_read, rows_imported,
       rows_rejected, CAST(report AS VARCHAR) AS report
@@ -128,6 +136,16 @@ export async function gatherWeekly(
         monetary: Number(r['monetary']),
         clv12m: r['clv_12m'] === null ? null : Number(r['clv_12m']),
         pAlive: r['p_alive'] === null ? null : Number(r['p_alive']),
+        // Personal data leaves the store only when asked for (DESIGN §6).
+        ...(options.withContact
+          ? {
+              contact: {
+                name: (r['name'] as string | null) ?? null,
+                email: (r['email'] as string | null) ?? null,
+                phone: (r['phone'] as string | null) ?? null,
+              },
+            }
+          : {}),
       })),
     },
     campaigns: await latestCampaignResults(conn, asOf),

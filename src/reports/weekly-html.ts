@@ -105,7 +105,7 @@ function verdictHtml(lang: Lang, g: GroupResult): string {
 /**
  * The weekly report as one self-contained HTML document: styles inline, charts as inline SVG (rendered
  * here, server-side), no script, no external resource — it opens offline and prints to PDF as is.
- * Customers appear by id only.
+ * Customers appear by id only, unless the data was gathered with contact details.
  */
 export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: string): string {
   const f = formats(lang)
@@ -235,10 +235,12 @@ export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: stri
     `<p class="note">${esc(tr('at_risk_note', { n: data.atRisk.customers, value: f.money(data.atRisk.monetary), shown: data.atRisk.top.length }))}</p>`,
   )
   if (data.atRisk.top.length) {
+    const contact = data.atRisk.top.some((c) => c.contact)
     parts.push(
       table(
         [
           tr('col.customer'),
+          ...(contact ? [tr('col.contact')] : []),
           tr('col.segment'),
           tr('col.lifecycle'),
           tr('col.recency'),
@@ -249,6 +251,9 @@ export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: stri
         ],
         data.atRisk.top.map((c) => [
           c.customerId,
+          ...(contact
+            ? [[c.contact?.name, c.contact?.email, c.contact?.phone].filter(Boolean).join(' · ')]
+            : []),
           groupLabel('rfm_segment', c.rfmSegment, lang),
           groupLabel('lifecycle', c.lifecycle, lang),
           f.n(c.recencyDays),
@@ -257,7 +262,7 @@ export function renderWeeklyHtml(data: WeeklyData, lang: Lang, generatedAt: stri
           f.money(c.clv12m),
           f.pct(c.pAlive, 0),
         ]),
-        [false, false, false, true, true, true, true, true],
+        [false, ...(contact ? [false] : []), false, false, true, true, true, true, true],
       ),
     )
   }

@@ -110,6 +110,20 @@ describe('weekly report', () => {
     expect(reports[0]).toMatchObject({ format: 'pdf', lang: 'zh-CN', path: pdf })
   }, 120_000)
 
+  it('lists contact details of at-risk customers only when asked', async () => {
+    const r = await run('report', 'weekly', '--as-of', '2026-06-30', '--with-contact')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/@[a-z0-9-]+\./)
+  })
+
+  it('shows the snapshot figures the store holds', async () => {
+    const kpis = JSON.parse((await run('kpis', '--json')).out) as { customers: number; active: number }[]
+    const html = (await run('report', 'weekly', '--as-of', '2026-06-30')).out
+    const last = kpis.at(-1)!
+    expect(html).toContain(`<div class="value">${last.customers.toLocaleString('en')}</div>`)
+    expect(html).toContain(`<div class="value">${last.active.toLocaleString('en')}</div>`)
+  })
+
   it('refuses a PDF without a file', async () => {
     const r = await run('report', 'weekly', '--format', 'pdf')
     expect(r.code).toBe(2)

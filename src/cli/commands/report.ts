@@ -10,6 +10,7 @@ interface WeeklyFlags {
   asOf?: string
   format: 'html' | 'pdf'
   out?: string
+  withContact?: boolean
   json?: boolean
 }
 
@@ -25,6 +26,7 @@ export const registerReport: RegisterCommand = (program: Command, ctx) => {
         .default('html'),
     )
     .addOption(new Option('--out <file>', ctx().t('cli.report.opt.out')))
+    .option('--with-contact', ctx().t('cli.report.opt.with_contact'))
     .option('--json', ctx().t('cli.opt.json'))
     .action(async (f: WeeklyFlags) => {
       const cx = ctx()
@@ -38,6 +40,7 @@ export const registerReport: RegisterCommand = (program: Command, ctx) => {
         format: f.format,
         out,
         now: cx.nowText(),
+        withContact: f.withContact,
       })
       if (f.json)
         return cx.printJson({
