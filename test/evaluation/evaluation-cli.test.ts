@@ -42,6 +42,22 @@ describe('evaluation commands', () => {
     expect(bad.err).toContain('--threshold')
   })
 
+  it('campaign mde: the calculator', async () => {
+    const r = JSON.parse(
+      (await run('campaign', 'mde', '--baseline', '10%', '--audience', '7678', '--holdout', '50%', '--json'))
+        .out,
+    )
+    // 3,839 per group detect 10% → 12% (see stats.test.ts); the MDE at that size is just under 2 points.
+    expect(r.holdout).toBe(3839)
+    expect(r.mde).toBeGreaterThan(0.019)
+    expect(r.mde).toBeLessThan(0.02)
+    expect(r.perGroupFor[1]).toEqual({ lift: 0.02, perGroup: 3839 })
+    expect(
+      (await run('campaign', 'mde', '--baseline', '0.1', '--audience', '1000', '--lang', 'zh-CN')).out,
+    ).toContain('最小提升')
+    expect((await run('campaign', 'mde', '--baseline', '150%', '--audience', '1000')).code).toBe(2)
+  })
+
   it('campaign plan / create / list / export / measure, and errors', async () => {
     const plan = await run(
       'campaign',

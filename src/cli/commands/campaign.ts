@@ -13,9 +13,12 @@ import {
   getCampaign,
   groupLabel,
   type HoldoutSize,
+  holdoutTotal,
   listCampaigns,
+  mdeProportion,
   measureCampaign,
   planCampaign,
+  sampleSizePerGroup,
   saveCampaignResult,
 } from '../../evaluation/index.js'
 import type { CliContext } from '../context.js'
@@ -178,6 +181,49 @@ export const registerCampaign: RegisterCommand = (program: Command, ctx) => {
     cx.print(cx.t('cli.campaign.created', { id: c.campaignId, name: c.name, snapshot: c.snapshotId }))
     printPlan(cx, c.plan)
   })
+  cmd
+    .command('mde')
+    .description(ctx().t('cli.campaign.mde.description'))
+    .addOption(new Option('--baseline <rate>', ctx().t('cli.campaign.opt.baseline')).makeOptionMandatory())
+    .addOption(new Option('--audience <n>', ctx().t('cli.campaign.opt.audience')).makeOptionMandatory())
+    .addOption(new Option('--holdout <size>', ctx().t('cli.campaign.opt.holdout')).default('10%'))
+    .option('--json', ctx().t('cli.opt.json'))
+    .action((f: { baseline: string; audience: string; holdout: string; json?: boolean }) => {
+      const cx = ctx()
+      const text = f.baseline.trim()
+      const baseline = text.endsWith('%')
+        ? numberFlag(text.slice(0, -1), '--baseline', 0, 100) / 100
+        : numberFlag(text, '--baseline', 0, 1)
+      const audience = Math.round(numberFlag(f.audience, '--audience', 2, 1e12))
+      const holdout = Math.max(1, Math.min(audience - 1, holdoutTotal(parseHoldout(f.holdout), audience)))
+      const result = {
+        baseline,
+        audience,
+        treatment: audience - holdout,
+        holdout,
+        mde: mdeProportion(baseline, audience - holdout, holdout),
+        perGroupFor: [0.01, 0.02, 0.05].map((lift) => ({
+          lift,
+          perGroup: sampleSizePerGroup(baseline, lift),
+        })),
+      }
+      if (f.json) return cx.printJson(jsonSafe(result))
+      cx.print(
+        cx.t('cli.campaign.mde', {
+          treatment: result.treatment,
+          holdout,
+          baseline: fmtPct(cx, baseline),
+          mde: fmtPct(cx, result.mde),
+        }),
+      )
+      cx.print(
+        renderTable(
+          [cx.t('cli.campaign.col.mde'), cx.t('cli.campaign.col.per_group')],
+          result.perGroupFor.map((r) => [fmtPct(cx, r.lift, 0), r.perGroup.toLocaleString(cx.lang)]),
+          [true, true],
+        ),
+      )
+    })
   cmd
     .command('list')
     .description(ctx().t('cli.campaign.list.description'))

@@ -222,6 +222,31 @@ const M: [string, Message, Message, Message][] = [
     '衡量各组的转化、收入和订单,以及提升及其 95% 置信区间(整体和按分群)',
     '衡量各組的轉換、營收與訂單,以及提升及其 95% 信賴區間(整體與依分群)',
   ],
+  [
+    'cli.campaign.mde.description',
+    'minimum detectable effect calculator: what lift a holdout test of this size can see',
+    '最小可检测效果计算器:该规模的对照实验能检测到多大的提升',
+    '最小可偵測效果計算器:此規模的對照實驗能偵測到多大的提升',
+  ],
+  [
+    'cli.campaign.opt.baseline',
+    'expected conversion without the campaign, e.g. 8% or 0.08',
+    '无活动时的预期转化率,例如 8% 或 0.08',
+    '無活動時的預期轉換率,例如 8% 或 0.08',
+  ],
+  [
+    'cli.campaign.opt.audience',
+    'customers you can reach (consented)',
+    '可触达的客户数(已同意营销)',
+    '可觸及的客戶數(已同意行銷)',
+  ],
+  [
+    'cli.campaign.mde',
+    'Treatment {treatment}, holdout {holdout}, baseline {baseline}: the smallest lift this test can detect is {mde} (α 0.05, power 80%).',
+    '实验组 {treatment},对照组 {holdout},基线 {baseline}:该实验能检测到的最小提升为 {mde}(α 0.05,检验力 80%)。',
+    '實驗組 {treatment},對照組 {holdout},基準 {baseline}:此實驗能偵測到的最小提升為 {mde}(α 0.05,檢定力 80%)。',
+  ],
+  ['cli.campaign.col.per_group', 'customers per group', '每组所需客户数', '每組所需客戶數'],
   ['cli.campaign.opt.name', 'campaign name', '活动名称', '活動名稱'],
   [
     'cli.campaign.opt.segment',
