@@ -242,9 +242,9 @@ const M: [string, Message, Message, Message][] = [
   ],
   [
     'cli.campaign.mde',
-    'Treatment {treatment}, holdout {holdout}, baseline {baseline}: the smallest lift this test can detect is {mde} (α 0.05, power 80%).',
-    '实验组 {treatment},对照组 {holdout},基线 {baseline}:该实验能检测到的最小提升为 {mde}(α 0.05,检验力 80%)。',
-    '實驗組 {treatment},對照組 {holdout},基準 {baseline}:此實驗能偵測到的最小提升為 {mde}(α 0.05,檢定力 80%)。',
+    'Treatment {treatment}, holdout {holdout}, baseline {baseline}: the smallest lift this test can detect is {mde} in conversion rate, absolute (α 0.05, power 80%).',
+    '实验组 {treatment},对照组 {holdout},基线 {baseline}:该实验能检测到的最小提升为 {mde}(转化率绝对值;α 0.05,检验力 80%)。',
+    '實驗組 {treatment},對照組 {holdout},基準 {baseline}:此實驗能偵測到的最小提升為 {mde}(轉換率絕對值;α 0.05,檢定力 80%)。',
   ],
   ['cli.campaign.col.per_group', 'customers per group', '每组所需客户数', '每組所需客戶數'],
   ['cli.campaign.opt.name', 'campaign name', '活动名称', '活動名稱'],
@@ -317,9 +317,9 @@ const M: [string, Message, Message, Message][] = [
   ],
   [
     'cli.campaign.plan',
-    'Audience {audience} customers, {consented} with marketing consent: treatment {treatment}, holdout {holdout}. Baseline conversion {baseline}; minimum detectable lift {mde} (α 0.05, power 80%).',
-    '受众 {audience} 人,其中 {consented} 人同意营销:实验组 {treatment},对照组 {holdout}。基线转化率 {baseline};最小可检测提升 {mde}(α 0.05,检验力 80%)。',
-    '受眾 {audience} 人,其中 {consented} 人同意行銷:實驗組 {treatment},對照組 {holdout}。基準轉換率 {baseline};最小可偵測提升 {mde}(α 0.05,檢定力 80%)。',
+    'Audience {audience} customers, {consented} with marketing consent: treatment {treatment}, holdout {holdout}. Baseline conversion {baseline}; minimum detectable lift {mde} in conversion rate, absolute (α 0.05, power 80%).',
+    '受众 {audience} 人,其中 {consented} 人同意营销:实验组 {treatment},对照组 {holdout}。基线转化率 {baseline};最小可检测提升 {mde}(转化率绝对值;α 0.05,检验力 80%)。',
+    '受眾 {audience} 人,其中 {consented} 人同意行銷:實驗組 {treatment},對照組 {holdout}。基準轉換率 {baseline};最小可偵測提升 {mde}(轉換率絕對值;α 0.05,檢定力 80%)。',
   ],
   [
     'cli.campaign.created',
