@@ -199,7 +199,9 @@ try {
       `| ${id} | \`${defs.get(id) ?? ''}\` | ${ms(secs)} | ${ms(cpu)} | ${ratio(secs)} | ${n.toLocaleString('en')} |`,
     )
   }
-  console.log(`| (size points + revenue for all 20, then COMMIT) | | ${ms(sizesSeconds)} | | ${ratio(sizesSeconds)} | |`)
+  console.log(
+    `| (size points + revenue for all 20, then COMMIT) | | ${ms(sizesSeconds)} | | ${ratio(sizesSeconds)} | |`,
+  )
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true })
   else console.log(`kept ${db}`)
