@@ -28,7 +28,11 @@ const enough = (c: TagConfig) => sql`s.frequency >= ${c.minOrders}`
 const pct = (x: number) => Math.round(x * 100)
 
 /** A share-of-orders tag: `column ≥ threshold` with enough orders. */
-function shareTag(id: string, column: 'discount_share' | 'night_share' | 'weekend_share' | 'community_share', pick: (c: TagConfig) => number): BuiltinTag {
+function shareTag(
+  id: string,
+  column: 'discount_share' | 'night_share' | 'weekend_share' | 'community_share',
+  pick: (c: TagConfig) => number,
+): BuiltinTag {
   return {
     id,
     params: (c) => ({ threshold: pct(pick(c)), minOrders: c.minOrders }),
@@ -58,7 +62,8 @@ function rowCategoryShare(row: ScoreRow, categories: readonly string[]): number 
   let share = 0
   for (const rank of ['', '_2', '_3']) {
     const name = row[`top_category${rank}`]
-    if (typeof name === 'string' && wanted.has(name.toLowerCase())) share += num(row[`top_category${rank}_share`])
+    if (typeof name === 'string' && wanted.has(name.toLowerCase()))
+      share += num(row[`top_category${rank}_share`])
   }
   return share
 }
@@ -83,10 +88,20 @@ export const BUILTIN_TAGS: readonly BuiltinTag[] = [
   },
   {
     id: 'lapsed-vip',
-    params: (c, q) => ({ quantile: pct(c.lapsedVipQuantile), cutoff: q.lapsedVip ?? '—', days: c.lapsedDays }),
+    params: (c, q) => ({
+      quantile: pct(c.lapsedVipQuantile),
+      cutoff: q.lapsedVip ?? '—',
+      days: c.lapsedDays,
+    }),
     condition: (_d, c, q) =>
-      q.lapsedVip === null ? sql`FALSE` : sql`s.monetary >= ${q.lapsedVip} AND s.recency_days > ${c.lapsedDays}`,
-    explain: (row, _tag, c) => ({ monetary: num(row['monetary']), recency: num(row['recency_days']), days: c.lapsedDays }),
+      q.lapsedVip === null
+        ? sql`FALSE`
+        : sql`s.monetary >= ${q.lapsedVip} AND s.recency_days > ${c.lapsedDays}`,
+    explain: (row, _tag, c) => ({
+      monetary: num(row['monetary']),
+      recency: num(row['recency_days']),
+      days: c.lapsedDays,
+    }),
   },
   {
     id: 'new-parent',

@@ -1,6 +1,6 @@
 import { findSnapshot } from '../analytics/snapshot-lookup.js'
-import { Prng } from '../demo/prng.js'
 import { EXIT, StrataError } from '../core/diagnostics.js'
+import { Prng } from '../demo/prng.js'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
 import { describeGroup, type FeatureContrast } from './cluster-describe.js'
@@ -51,7 +51,8 @@ export interface ClusterRun {
 /** Rows `indexes` of a row-major matrix, as a new matrix. */
 function rowsOf(data: Float64Array, dim: number, indexes: Int32Array): Float64Array {
   const out = new Float64Array(indexes.length * dim)
-  for (let i = 0; i < indexes.length; i++) out.set(data.subarray(indexes[i]! * dim, indexes[i]! * dim + dim), i * dim)
+  for (let i = 0; i < indexes.length; i++)
+    out.set(data.subarray(indexes[i]! * dim, indexes[i]! * dim + dim), i * dim)
   return out
 }
 
@@ -83,7 +84,11 @@ function searchK(
   const scores: { k: number; silhouette: number }[] = []
   const fits = new Map<number, KMeansResult>()
   for (const k of ks) {
-    const fit = kmeans(sample, m, dim, k, { seed: options.seed, restarts: options.restarts, maxIterations: 100 })
+    const fit = kmeans(sample, m, dim, k, {
+      seed: options.seed,
+      restarts: options.restarts,
+      maxIterations: 100,
+    })
     fits.set(k, fit)
     const s = silhouette(sample, Math.min(m, options.silhouetteSize), dim, fit.labels, k)
     scores.push({ k, silhouette: Math.round(s * 10000) / 10000 })
@@ -92,7 +97,12 @@ function searchK(
 }
 
 /** Per cluster: z-score of its mean per feature (centroid in standardised space) and raw means. */
-function contrastsOf(m: FeatureMatrix, labels: Int32Array, k: number, centroids: Float64Array): FeatureContrast[][] {
+function contrastsOf(
+  m: FeatureMatrix,
+  labels: Int32Array,
+  k: number,
+  centroids: Float64Array,
+): FeatureContrast[][] {
   const sums = new Float64Array(k * m.dim)
   const overall = new Float64Array(m.dim)
   const counts = new Float64Array(k)
@@ -141,7 +151,10 @@ export async function runClusters(conn: Connection, options: ClusterOptions): Pr
   const kMin = options.k ?? options.kMin ?? 2
   const kMax = options.k ?? options.kMax ?? 10
   if (!(Number.isInteger(kMin) && Number.isInteger(kMax) && kMin >= 1 && kMax >= kMin))
-    throw new StrataError({ code: 'personas.cluster.bad_k', params: { k: options.k ?? `${kMin}..${kMax}` } }, EXIT.USAGE)
+    throw new StrataError(
+      { code: 'personas.cluster.bad_k', params: { k: options.k ?? `${kMin}..${kMax}` } },
+      EXIT.USAGE,
+    )
   if (m.n < Math.max(2, kMax))
     throw new StrataError({ code: 'personas.cluster.too_few', params: { n: m.n, k: kMax } }, EXIT.DATA)
 
@@ -155,8 +168,7 @@ export async function runClusters(conn: Connection, options: ClusterOptions): Pr
     restarts: options.restarts ?? 4,
     silhouetteSize: options.silhouetteSize ?? 2000,
   })
-  const chosen =
-    options.k ?? search.scores.reduce((best, s) => (s.silhouette > best.silhouette ? s : best)).k
+  const chosen = options.k ?? search.scores.reduce((best, s) => (s.silhouette > best.silhouette ? s : best)).k
   timings['choose_k'] = clock() - t0
 
   t0 = clock()
@@ -167,14 +179,15 @@ export async function runClusters(conn: Connection, options: ClusterOptions): Pr
     tolerance: 0.0005,
   })
   // Number clusters by size (largest = 1; ties by the fit's order) so the numbering reads the same each run.
-  const order = Array.from({ length: chosen }, (_, c) => c).sort((a, b) => fit.sizes[b]! - fit.sizes[a]! || a - b)
+  const order = Array.from({ length: chosen }, (_, c) => c).sort(
+    (a, b) => fit.sizes[b]! - fit.sizes[a]! || a - b,
+  )
   const rank = new Int32Array(chosen)
-  order.forEach((c, i) => {
-    rank[c] = i
-  })
+  for (const [i, c] of order.entries()) rank[c] = i
   const labels = fit.labels.map((c) => rank[c]!)
   const centroids = new Float64Array(fit.centroids.length)
-  order.forEach((c, i) => centroids.set(fit.centroids.subarray(c * m.dim, c * m.dim + m.dim), i * m.dim))
+  for (const [i, c] of order.entries())
+    centroids.set(fit.centroids.subarray(c * m.dim, c * m.dim + m.dim), i * m.dim)
   timings['fit'] = clock() - t0
 
   const contrasts = contrastsOf(m, labels, chosen, centroids)
@@ -184,7 +197,15 @@ export async function runClusters(conn: Connection, options: ClusterOptions): Pr
   })
 
   t0 = clock()
-  const runId = await storeRun(conn, { snap: snap.snapshotId, m, labels, clusters, chosen, kScores: search.scores, options })
+  const runId = await storeRun(conn, {
+    snap: snap.snapshotId,
+    m,
+    labels,
+    clusters,
+    chosen,
+    kScores: search.scores,
+    options,
+  })
   timings['store'] = clock() - t0
   return {
     runId,

@@ -47,11 +47,17 @@ export async function storedClusters(conn: Connection): Promise<StoredCluster[]>
 }
 
 /** SELECT customer_id of one cluster of the newest run. */
-export async function clusterMembers(conn: Connection, cluster: number): Promise<{ query: Fragment; info: StoredCluster }> {
+export async function clusterMembers(
+  conn: Connection,
+  cluster: number,
+): Promise<{ query: Fragment; info: StoredCluster }> {
   const all = await storedClusters(conn)
   const info = all.find((c) => c.cluster === cluster)
   if (!info)
-    throw new StrataError({ code: 'personas.cluster.not_found', params: { cluster, k: all.length } }, EXIT.NOT_FOUND)
+    throw new StrataError(
+      { code: 'personas.cluster.not_found', params: { cluster, k: all.length } },
+      EXIT.NOT_FOUND,
+    )
   return {
     query: sql`SELECT customer_id FROM cluster_members WHERE run_id = ${info.runId} AND cluster = ${cluster}`,
     info,
@@ -70,7 +76,10 @@ export async function saveClustersAsSegments(
   const all = await storedClusters(conn)
   const chosen = input.cluster === undefined ? all : all.filter((c) => c.cluster === input.cluster)
   if (chosen.length === 0)
-    throw new StrataError({ code: 'personas.cluster.not_found', params: { cluster: input.cluster, k: all.length } }, EXIT.NOT_FOUND)
+    throw new StrataError(
+      { code: 'personas.cluster.not_found', params: { cluster: input.cluster, k: all.length } },
+      EXIT.NOT_FOUND,
+    )
   const saved: { segmentId: string; name: string; members: number }[] = []
   for (const c of chosen) {
     const name = input.cluster === undefined ? `${input.name}-${c.cluster}` : input.name

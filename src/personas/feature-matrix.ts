@@ -81,7 +81,13 @@ export async function loadFeatureMatrix(conn: Connection, snapshotId: string): P
   const categories = await commonCategories(conn, snapshotId)
   const specs: FeatureSpec[] = [
     ...BASE.map(({ column: _c, ...spec }) => spec),
-    ...categories.map((category) => ({ name: `category:${category}`, key: 'category', category, log: false, share: true })),
+    ...categories.map((category) => ({
+      name: `category:${category}`,
+      key: 'category',
+      category,
+      log: false,
+      share: true,
+    })),
   ]
   const columns = [
     ...BASE.map((b, i) => sql`${ident('s', b.column)} AS ${ident(`f${i}`)}`),
@@ -112,7 +118,11 @@ export async function loadFeatureMatrix(conn: Connection, snapshotId: string): P
 }
 
 /** Standardises columns in place; a constant column becomes all zeros (its std is reported as 1). */
-export function standardise(data: Float64Array, n: number, dim: number): { mean: Float64Array; std: Float64Array } {
+export function standardise(
+  data: Float64Array,
+  n: number,
+  dim: number,
+): { mean: Float64Array; std: Float64Array } {
   const mean = new Float64Array(dim)
   const std = new Float64Array(dim)
   for (let i = 0; i < n; i++) for (let f = 0; f < dim; f++) mean[f]! += data[i * dim + f]!

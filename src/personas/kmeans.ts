@@ -39,7 +39,13 @@ function dist2(a: Float64Array, i: number, b: Float64Array, j: number, dim: numb
 }
 
 /** k-means++: each new centre drawn with probability proportional to the squared distance to the nearest. */
-export function seedCentroids(data: Float64Array, n: number, dim: number, k: number, rng: Prng): Float64Array {
+export function seedCentroids(
+  data: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+  rng: Prng,
+): Float64Array {
   const centroids = new Float64Array(k * dim)
   const nearest = new Float64Array(n).fill(Number.POSITIVE_INFINITY)
   let pick = Math.floor(rng.next() * n)
@@ -173,7 +179,13 @@ function lloyd(
  * @example
  * const fit = kmeans(z, n, dim, 4, { seed: 1 })
  */
-export function kmeans(data: Float64Array, n: number, dim: number, k: number, options: KMeansOptions): KMeansResult {
+export function kmeans(
+  data: Float64Array,
+  n: number,
+  dim: number,
+  k: number,
+  options: KMeansOptions,
+): KMeansResult {
   if (!(k >= 1 && k <= n)) throw new Error(`k-means: k = ${k} for ${n} rows`)
   const maxIterations = options.maxIterations ?? 100
   const tolerance = options.tolerance ?? 0
@@ -192,7 +204,13 @@ export function kmeans(data: Float64Array, n: number, dim: number, k: number, op
  * mean distance within its own cluster, b the smallest mean distance to another. Rows alone in their
  * cluster score 0 (the usual convention).
  */
-export function silhouette(data: Float64Array, m: number, dim: number, labels: Int32Array, k: number): number {
+export function silhouette(
+  data: Float64Array,
+  m: number,
+  dim: number,
+  labels: Int32Array,
+  k: number,
+): number {
   const sums = new Float64Array(k)
   const counts = new Int32Array(k)
   for (let i = 0; i < m; i++) counts[labels[i]!]!++

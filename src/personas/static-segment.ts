@@ -35,7 +35,8 @@ export async function saveStaticSegment(
   const d = conn.dialect
   const at = d.timestampLiteral(input.now)
   const clash = await conn.one(sql`SELECT segment_id FROM segments WHERE name = ${input.name}`)
-  if (clash) throw new StrataError({ code: 'personas.segment_exists', params: { name: input.name } }, EXIT.USAGE)
+  if (clash)
+    throw new StrataError({ code: 'personas.segment_exists', params: { name: input.name } }, EXIT.USAGE)
   return conn.transaction(async () => {
     const segmentId = await freeSegmentId(conn)
     await conn.run(sql`INSERT INTO segments (segment_id, name, kind, definition, description, template_id,

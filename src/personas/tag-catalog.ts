@@ -5,7 +5,7 @@ import { sql } from '../sql/fragment.js'
 import { BUILTIN_TAGS, builtinOf } from './builtin-tags.js'
 import { type CompileDefinition, compileDefinition } from './definition-compiler.js'
 import { DEFAULT_TAG_CONFIG, type TagConfig } from './tag-config.js'
-import { type Localized, isValidTagName, localized } from './tag-text.js'
+import { isValidTagName, type Localized, localized } from './tag-text.js'
 import './tag-tables.js'
 
 export interface TagInfo {
@@ -30,9 +30,12 @@ function parseDescription(v: unknown): Partial<Localized> | null {
  * listed once per value found (`category-lover:母婴`), with the family's description.
  */
 export async function listTags(conn: Connection): Promise<TagInfo[]> {
-  const defs = await conn.all<{ tag: string; source: string; definition: string | null; description: unknown }>(
-    sql`SELECT tag, source, definition, description FROM tag_definitions ORDER BY source, tag`,
-  )
+  const defs = await conn.all<{
+    tag: string
+    source: string
+    definition: string | null
+    description: unknown
+  }>(sql`SELECT tag, source, definition, description FROM tag_definitions ORDER BY source, tag`)
   const counts = await conn.all<{ tag: string; customers: number }>(
     sql`SELECT tag, count(DISTINCT customer_id) AS customers FROM customer_tags GROUP BY tag`,
   )
@@ -44,11 +47,19 @@ export async function listTags(conn: Connection): Promise<TagInfo[]> {
     const family = source === 'builtin' && BUILTIN_TAGS.find((b) => b.id === def.tag)?.family
     if (family) {
       const members = counts.filter((c) => c.tag.startsWith(`${def.tag}:`))
-      for (const m of members.sort((a, b) => Number(b.customers) - Number(a.customers) || a.tag.localeCompare(b.tag)))
+      for (const m of members.sort(
+        (a, b) => Number(b.customers) - Number(a.customers) || a.tag.localeCompare(b.tag),
+      ))
         out.push({ tag: m.tag, source, definition: null, description, customers: Number(m.customers) })
       continue
     }
-    out.push({ tag: def.tag, source, definition: def.definition, description, customers: byTag.get(def.tag) ?? 0 })
+    out.push({
+      tag: def.tag,
+      source,
+      definition: def.definition,
+      description,
+      customers: byTag.get(def.tag) ?? 0,
+    })
   }
   return out
 }
@@ -76,7 +87,12 @@ export async function explainCustomerTags(
   customerId: string,
   config: TagConfig = DEFAULT_TAG_CONFIG,
 ): Promise<CustomerTags> {
-  const tags = await conn.all<{ tag: string; source: string; snapshot_id: string | null; definition: string | null }>(sql`
+  const tags = await conn.all<{
+    tag: string
+    source: string
+    snapshot_id: string | null
+    definition: string | null
+  }>(sql`
     SELECT ct.tag, ct.source, ct.snapshot_id, td.definition
     FROM customer_tags AS ct LEFT JOIN tag_definitions AS td ON td.tag = ct.tag AND td.source = 'user'
     WHERE ct.customer_id = ${customerId} ORDER BY ct.source, ct.tag`)
@@ -89,10 +105,20 @@ export async function explainCustomerTags(
         )
   const reasons: TagReason[] = tags.map((t) => {
     if (t.source === 'user')
-      return { tag: t.tag, source: 'user', key: 'personas.tag.user.why', params: { definition: t.definition ?? '' } }
+      return {
+        tag: t.tag,
+        source: 'user',
+        key: 'personas.tag.user.why',
+        params: { definition: t.definition ?? '' },
+      }
     const b = builtinOf(t.tag)
     if (!b || !row) return { tag: t.tag, source: 'builtin', key: 'personas.tag.unknown.why', params: {} }
-    return { tag: t.tag, source: 'builtin', key: `personas.tag.${b.id}.why`, params: b.explain(row, t.tag, config) }
+    return {
+      tag: t.tag,
+      source: 'builtin',
+      key: `personas.tag.${b.id}.why`,
+      params: b.explain(row, t.tag, config),
+    }
   })
   return { customerId, snapshotId, tags: reasons }
 }
@@ -100,7 +126,12 @@ export async function explainCustomerTags(
 /** Thresholds and cut-offs of a built-in as stated in its description, for a given language. */
 export function builtinDescription(id: string): Localized | null {
   const b = BUILTIN_TAGS.find((x) => x.id === id)
-  return b ? localized(`personas.tag.${b.id}.description`, b.params(DEFAULT_TAG_CONFIG, { highAov: null, bigSpender: null, lapsedVip: null })) : null
+  return b
+    ? localized(
+        `personas.tag.${b.id}.description`,
+        b.params(DEFAULT_TAG_CONFIG, { highAov: null, bigSpender: null, lapsedVip: null }),
+      )
+    : null
 }
 
 export interface DefineTagInput {
@@ -115,7 +146,10 @@ export interface DefineTagInput {
  * Adds or replaces a user tag defined in the segment language and assigns it for the newest snapshot
  * straight away. The definition must compile; a built-in name cannot be taken.
  */
-export async function defineTag(conn: Connection, input: DefineTagInput): Promise<{ tag: string; canonical: string; customers: number }> {
+export async function defineTag(
+  conn: Connection,
+  input: DefineTagInput,
+): Promise<{ tag: string; canonical: string; customers: number }> {
   const d = conn.dialect
   if (!isValidTagName(input.tag))
     throw new StrataError({ code: 'personas.tag.bad_name', params: { tag: input.tag } }, EXIT.USAGE)
@@ -140,7 +174,9 @@ export async function defineTag(conn: Connection, input: DefineTagInput): Promis
     await conn.run(sql`INSERT INTO customer_tags (customer_id, tag, source, snapshot_id, assigned_at)
       SELECT m.customer_id, ${input.tag}, 'user', ${snap.snapshotId}, ${at} FROM (${compiled.value.query}) AS m`)
   })
-  const n = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM customer_tags WHERE tag = ${input.tag}`)
+  const n = await conn.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM customer_tags WHERE tag = ${input.tag}`,
+  )
   return { tag: input.tag, canonical: compiled.value.canonical, customers: Number(n?.n ?? 0) }
 }
 
@@ -148,7 +184,8 @@ export async function defineTag(conn: Connection, input: DefineTagInput): Promis
 export async function deleteTag(conn: Connection, tag: string): Promise<void> {
   const row = await conn.one<{ source: string }>(sql`SELECT source FROM tag_definitions WHERE tag = ${tag}`)
   if (!row) throw new StrataError({ code: 'personas.tag.not_found', params: { tag } }, EXIT.NOT_FOUND)
-  if (row.source !== 'user') throw new StrataError({ code: 'personas.tag.builtin_name', params: { tag } }, EXIT.USAGE)
+  if (row.source !== 'user')
+    throw new StrataError({ code: 'personas.tag.builtin_name', params: { tag } }, EXIT.USAGE)
   await conn.transaction(async () => {
     await conn.run(sql`DELETE FROM customer_tags WHERE tag = ${tag}`)
     await conn.run(sql`DELETE FROM tag_definitions WHERE tag = ${tag}`)

@@ -36,23 +36,39 @@ export interface RefreshTagsResult {
  * The quantile cut-offs of a snapshot's scored customers. Computed once per refresh and bound as values,
  * so the same numbers appear in the SQL, the descriptions and the explanations.
  */
-export async function tagCutoffs(conn: Connection, snapshotId: string, config: TagConfig): Promise<TagCutoffs> {
+export async function tagCutoffs(
+  conn: Connection,
+  snapshotId: string,
+  config: TagConfig,
+): Promise<TagCutoffs> {
   const d = conn.dialect
   const row = await conn.one<Record<string, number | null>>(sql`
     SELECT ${d.quantileCont(sql`s.aov`, config.highAovQuantile)} AS high_aov,
       ${d.quantileCont(sql`s.monetary`, config.bigSpenderQuantile)} AS big_spender,
       ${d.quantileCont(sql`s.monetary`, config.lapsedVipQuantile)} AS lapsed_vip
     FROM customer_scores AS s WHERE s.snapshot_id = ${snapshotId} AND s.frequency > 0`)
-  const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100)
-  return { highAov: round(row?.['high_aov']), bigSpender: round(row?.['big_spender']), lapsedVip: round(row?.['lapsed_vip']) }
+  const round = (v: number | null | undefined) =>
+    v === null || v === undefined ? null : Math.round(v * 100) / 100
+  return {
+    highAov: round(row?.['high_aov']),
+    bigSpender: round(row?.['big_spender']),
+    lapsedVip: round(row?.['lapsed_vip']),
+  }
 }
 
 /** Rewrites the built-in rows of `tag_definitions` so their descriptions state the thresholds in force. */
-async function writeBuiltinDefinitions(conn: Connection, config: TagConfig, cutoffs: TagCutoffs, now: string) {
+async function writeBuiltinDefinitions(
+  conn: Connection,
+  config: TagConfig,
+  cutoffs: TagCutoffs,
+  now: string,
+) {
   const d = conn.dialect
   await conn.run(sql`DELETE FROM tag_definitions WHERE source = 'builtin'`)
   for (const b of BUILTIN_TAGS) {
-    const description = JSON.stringify(localized(`personas.tag.${b.id}.description`, b.params(config, cutoffs)))
+    const description = JSON.stringify(
+      localized(`personas.tag.${b.id}.description`, b.params(config, cutoffs)),
+    )
     await conn.run(sql`INSERT INTO tag_definitions (tag, source, definition, description, created_at)
       VALUES (${b.id}, 'builtin', NULL, ${description}, ${d.timestampLiteral(now)})`)
   }

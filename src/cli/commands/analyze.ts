@@ -12,6 +12,7 @@ import {
 } from '../../analytics/index.js'
 import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
 import { predictStep } from '../../models/index.js'
+import { refreshTags } from '../../personas/index.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -174,8 +175,10 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
     createdAt: cx.nowText(),
     memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
   })
-  const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
-  if (opts.json) return cx.printJson({ ok: true, ...result, warnings })
+  // Tags follow the newest snapshot, so segments reading `tag = …` see this analysis.
+  const tags = await refreshTags(store.conn, { snapshot: result.snapshotId, now: cx.nowText() })
+  const warnings = [...result.warnings, ...tags.warnings].map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
+  if (opts.json) return cx.printJson({ ok: true, ...result, warnings, tags: tags.counts })
   for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
   const s = result.summary
   cx.print(
@@ -189,4 +192,6 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
   )
   cx.print()
   printSummary(cx, s)
+  const assignments = tags.counts.reduce((sum, c) => sum + c.customers, 0)
+  cx.print(cx.t('cli.tag.after_analyze', { tags: tags.counts.length, assignments }))
 }
