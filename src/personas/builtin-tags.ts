@@ -20,7 +20,7 @@ export interface BuiltinTag {
   /** The tag text when it depends on the row (families). */
   tagText?(d: Dialect): Fragment
   /** The customer's own numbers for the explanation message. */
-  explain(row: ScoreRow, tag: string, config: TagConfig): Record<string, unknown>
+  explain(row: ScoreRow, tag: string, config: TagConfig, cutoffs: TagCutoffs): Record<string, unknown>
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? Number.NaN : Number(v))
@@ -78,13 +78,21 @@ export const BUILTIN_TAGS: readonly BuiltinTag[] = [
     id: 'high-aov',
     params: (c, q) => ({ quantile: pct(c.highAovQuantile), cutoff: q.highAov ?? '—' }),
     condition: (_d, _c, q) => (q.highAov === null ? sql`FALSE` : sql`s.aov >= ${q.highAov}`),
-    explain: (row) => ({ aov: num(row['aov']) }),
+    explain: (row, _tag, c, q) => ({
+      aov: num(row['aov']),
+      cutoff: q.highAov ?? '—',
+      quantile: pct(c.highAovQuantile),
+    }),
   },
   {
     id: 'big-spender',
     params: (c, q) => ({ quantile: pct(c.bigSpenderQuantile), cutoff: q.bigSpender ?? '—' }),
     condition: (_d, _c, q) => (q.bigSpender === null ? sql`FALSE` : sql`s.monetary >= ${q.bigSpender}`),
-    explain: (row) => ({ monetary: num(row['monetary']) }),
+    explain: (row, _tag, c, q) => ({
+      monetary: num(row['monetary']),
+      cutoff: q.bigSpender ?? '—',
+      quantile: pct(c.bigSpenderQuantile),
+    }),
   },
   {
     id: 'lapsed-vip',
@@ -97,8 +105,10 @@ export const BUILTIN_TAGS: readonly BuiltinTag[] = [
       q.lapsedVip === null
         ? sql`FALSE`
         : sql`s.monetary >= ${q.lapsedVip} AND s.recency_days > ${c.lapsedDays}`,
-    explain: (row, _tag, c) => ({
+    explain: (row, _tag, c, q) => ({
       monetary: num(row['monetary']),
+      cutoff: q.lapsedVip ?? '—',
+      quantile: pct(c.lapsedVipQuantile),
       recency: num(row['recency_days']),
       days: c.lapsedDays,
     }),

@@ -5,6 +5,7 @@ import { sql } from '../sql/fragment.js'
 import { BUILTIN_TAGS, builtinOf } from './builtin-tags.js'
 import { type CompileDefinition, compileDefinition } from './definition-compiler.js'
 import { DEFAULT_TAG_CONFIG, type TagConfig } from './tag-config.js'
+import { tagCutoffs } from './tag-refresh.js'
 import { isValidTagName, type Localized, localized } from './tag-text.js'
 import './tag-tables.js'
 
@@ -103,6 +104,10 @@ export async function explainCustomerTags(
       : await conn.one(
           sql`SELECT * FROM customer_scores WHERE snapshot_id = ${snapshotId} AND customer_id = ${customerId}`,
         )
+  const cutoffs =
+    snapshotId === null
+      ? { highAov: null, bigSpender: null, lapsedVip: null }
+      : await tagCutoffs(conn, snapshotId, config)
   const reasons: TagReason[] = tags.map((t) => {
     if (t.source === 'user')
       return {
@@ -117,7 +122,7 @@ export async function explainCustomerTags(
       tag: t.tag,
       source: 'builtin',
       key: `personas.tag.${b.id}.why`,
-      params: b.explain(row, t.tag, config),
+      params: b.explain(row, t.tag, config, cutoffs),
     }
   })
   return { customerId, snapshotId, tags: reasons }

@@ -80,15 +80,15 @@ registerCatalog({
     'personas.tag.high-aov.description':
       'High AOV: average order value in the top {quantile}th percentile of customers (≥ {cutoff}).',
     'personas.tag.high-aov.why':
-      'high AOV: average order value {aov}, at or above the cut-off of this snapshot.',
+      'high AOV: average order value {aov} ≥ {cutoff}, the {quantile}th percentile of this snapshot.',
     'personas.tag.big-spender.description':
       'Big spender: net spend at or above the {quantile}th percentile of customers (≥ {cutoff}).',
     'personas.tag.big-spender.why':
-      'big spender: net spend {monetary}, at or above the cut-off of this snapshot.',
+      'big spender: net spend {monetary} ≥ {cutoff}, the {quantile}th percentile of this snapshot.',
     'personas.tag.lapsed-vip.description':
       'Lapsed VIP: net spend at or above the {quantile}th percentile (≥ {cutoff}) and no purchase for more than {days} days.',
     'personas.tag.lapsed-vip.why':
-      'lapsed VIP: spent {monetary} but last bought {recency} days ago (more than {days} days).',
+      'lapsed VIP: spent {monetary} (≥ {cutoff}, the {quantile}th percentile) but last bought {recency} days ago (more than {days} days).',
     'personas.tag.new-parent.description':
       'New parent: at least {threshold}% of item spend in the last year on baby products ({categories}).',
     'personas.tag.new-parent.why':
@@ -320,13 +320,13 @@ registerCatalog({
     'personas.tag.community-regular.why':
       '社群团购常客：{orders} 单中 {share}% 来自社群团购（阈值 {threshold}%）。',
     'personas.tag.high-aov.description': '高客单价：客单价位于前 {quantile} 百分位（≥ {cutoff}）。',
-    'personas.tag.high-aov.why': '高客单价：客单价 {aov}，达到本快照的门槛。',
+    'personas.tag.high-aov.why': '高客单价：客单价 {aov} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.big-spender.description': '高消费：净消费位于第 {quantile} 百分位及以上（≥ {cutoff}）。',
-    'personas.tag.big-spender.why': '高消费：净消费 {monetary}，达到本快照的门槛。',
+    'personas.tag.big-spender.why': '高消费：净消费 {monetary} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.lapsed-vip.description':
       '沉睡 VIP：净消费位于第 {quantile} 百分位及以上（≥ {cutoff}），且超过 {days} 天未购买。',
     'personas.tag.lapsed-vip.why':
-      '沉睡 VIP：累计消费 {monetary}，但最近一次购买在 {recency} 天前（超过 {days} 天）。',
+      '沉睡 VIP：累计消费 {monetary}（≥ {cutoff}，第 {quantile} 百分位），但最近一次购买在 {recency} 天前（超过 {days} 天）。',
     'personas.tag.new-parent.description':
       '新手父母：近一年至少 {threshold}% 的商品消费为母婴类（{categories}）。',
     'personas.tag.new-parent.why':
@@ -549,13 +549,13 @@ registerCatalog({
     'personas.tag.community-regular.why':
       '社群團購常客：{orders} 筆訂單中 {share}% 來自社群團購（門檻 {threshold}%）。',
     'personas.tag.high-aov.description': '高客單價：客單價位於前 {quantile} 百分位（≥ {cutoff}）。',
-    'personas.tag.high-aov.why': '高客單價：客單價 {aov}，達到本快照的門檻。',
+    'personas.tag.high-aov.why': '高客單價：客單價 {aov} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.big-spender.description': '高消費：淨消費位於第 {quantile} 百分位以上（≥ {cutoff}）。',
-    'personas.tag.big-spender.why': '高消費：淨消費 {monetary}，達到本快照的門檻。',
+    'personas.tag.big-spender.why': '高消費：淨消費 {monetary} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.lapsed-vip.description':
       '沉睡 VIP：淨消費位於第 {quantile} 百分位以上（≥ {cutoff}），且超過 {days} 天未購買。',
     'personas.tag.lapsed-vip.why':
-      '沉睡 VIP：累計消費 {monetary}，但最近一次購買在 {recency} 天前（超過 {days} 天）。',
+      '沉睡 VIP：累計消費 {monetary}（≥ {cutoff}，第 {quantile} 百分位），但最近一次購買在 {recency} 天前（超過 {days} 天）。',
     'personas.tag.new-parent.description':
       '新手父母：近一年至少 {threshold}% 的商品消費為母嬰類（{categories}）。',
     'personas.tag.new-parent.why':
