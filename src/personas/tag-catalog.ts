@@ -97,6 +97,16 @@ export async function explainCustomerTags(
     SELECT ct.tag, ct.source, ct.snapshot_id, td.definition
     FROM customer_tags AS ct LEFT JOIN tag_definitions AS td ON td.tag = ct.tag AND td.source = 'user'
     WHERE ct.customer_id = ${customerId} ORDER BY ct.source, ct.tag`)
+  if (tags.length === 0) {
+    // No tags is an answer for a known customer; an unknown id is a mistake worth saying so.
+    const known = await conn.one(sql`SELECT customer_id FROM customers WHERE customer_id = ${customerId}
+      UNION ALL SELECT customer_id FROM customer_scores WHERE customer_id = ${customerId} LIMIT 1`)
+    if (!known)
+      throw new StrataError(
+        { code: 'personas.customer_not_found', params: { customer: customerId } },
+        EXIT.NOT_FOUND,
+      )
+  }
   const snapshotId = tags[0]?.snapshot_id ?? null
   const row =
     snapshotId === null

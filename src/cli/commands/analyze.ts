@@ -177,7 +177,10 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
   })
   // Tags follow the newest snapshot, so segments reading `tag = …` see this analysis.
   const tags = await refreshTags(store.conn, { snapshot: result.snapshotId, now: cx.nowText() })
-  const warnings = [...result.warnings, ...tags.warnings].map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
+  const warnings = [...result.warnings, ...tags.warnings].map((d) => ({
+    ...d,
+    message: renderDiagnostic(d, cx.lang),
+  }))
   if (opts.json) return cx.printJson({ ok: true, ...result, warnings, tags: tags.counts })
   for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
   const s = result.summary
