@@ -22,7 +22,10 @@ async function tagsOf(store: Store): Promise<Record<string, string[]>> {
     sql`SELECT customer_id, tag FROM customer_tags ORDER BY customer_id, tag`,
   )
   const out: Record<string, string[]> = {}
-  for (const r of rows) (out[r.customer_id] ??= []).push(r.tag)
+  for (const r of rows) {
+    out[r.customer_id] ??= []
+    out[r.customer_id]!.push(r.tag)
+  }
   return out
 }
 
