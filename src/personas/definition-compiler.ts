@@ -1,4 +1,5 @@
 import type { Result } from '../core/diagnostics.js'
+import { compileSegment } from '../segments/language/index.js'
 import type { Dialect } from '../sql/dialect.js'
 import type { Fragment } from '../sql/fragment.js'
 
@@ -13,11 +14,8 @@ export type CompileDefinition = (
   ctx: DefinitionContext,
 ) => Result<{ query: Fragment; canonical: string }>
 
-/**
- * The segment language's compiler (`src/segments/language`, owned by the language work). Until it is
- * merged here every definition is refused with a diagnostic instead of being guessed at.
- */
-export const compileDefinition: CompileDefinition = (text) => ({
-  ok: false,
-  diagnostics: [{ code: 'personas.language_unavailable', params: { text } }],
-})
+/** The segment language's compiler (`src/segments/language`); tests may pass a narrower one. */
+export const compileDefinition: CompileDefinition = (text, dialect, ctx) => {
+  const compiled = compileSegment(text, dialect, ctx)
+  return compiled.ok ? { ok: true, value: { query: compiled.value.query, canonical: compiled.value.canonical } } : compiled
+}
