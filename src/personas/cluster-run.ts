@@ -160,13 +160,13 @@ export async function runClusters(conn: Connection, options: ClusterOptions): Pr
 
   t0 = clock()
   const rng = new Prng(options.seed, 0x5eed)
-  const sampleIdx = sampleRows(m.n, options.sampleSize ?? 20_000, rng)
+  const sampleIdx = sampleRows(m.n, options.sampleSize ?? 12_000, rng)
   const sample = rowsOf(m.z, m.dim, sampleIdx)
   const ks = Array.from({ length: kMax - kMin + 1 }, (_, i) => kMin + i).filter((k) => k < sampleIdx.length)
   const search = searchK(sample, sampleIdx.length, m.dim, ks, {
     seed: options.seed,
-    restarts: options.restarts ?? 4,
-    silhouetteSize: options.silhouetteSize ?? 2000,
+    restarts: options.restarts ?? 3,
+    silhouetteSize: options.silhouetteSize ?? 1500,
   })
   const chosen = options.k ?? search.scores.reduce((best, s) => (s.silhouette > best.silhouette ? s : best)).k
   timings['choose_k'] = clock() - t0

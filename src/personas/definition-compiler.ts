@@ -17,5 +17,7 @@ export type CompileDefinition = (
 /** The segment language's compiler (`src/segments/language`); tests may pass a narrower one. */
 export const compileDefinition: CompileDefinition = (text, dialect, ctx) => {
   const compiled = compileSegment(text, dialect, ctx)
-  return compiled.ok ? { ok: true, value: { query: compiled.value.query, canonical: compiled.value.canonical } } : compiled
+  return compiled.ok
+    ? { ok: true, value: { query: compiled.value.query, canonical: compiled.value.canonical } }
+    : compiled
 }

@@ -112,18 +112,20 @@ export async function findLookalikes(
     weightSum += weight[f]!
   }
 
-  const distance = new Float64Array(n)
-  const candidates: number[] = []
+  const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY)
   for (let i = 0; i < n; i++) {
     if (inSeed[i]) continue
     let s = 0
     for (let f = 0; f < dim; f++) s += weight[f]! * (z[i * dim + f]! - centre[f]!) ** 2
     distance[i] = Math.sqrt(s / weightSum)
-    candidates.push(i)
   }
-  // Ties by customer id (the matrix is in id order), so the ranking is stable on every engine.
-  const limit = Math.max(0, options.limit ?? 100)
-  const ranked = candidates.sort((a, b) => distance[a]! - distance[b]! || a - b).slice(0, limit)
+  // The limit-th smallest distance by a numeric sort of a copy (fast on typed arrays), then only the rows
+  // within it are ranked; ties by customer id (the matrix is in id order), so the ranking is stable.
+  const limit = Math.max(0, Math.min(options.limit ?? 100, n - seedSize))
+  const cutoff = limit === 0 ? Number.NEGATIVE_INFINITY : Float64Array.from(distance).sort()[limit - 1]!
+  const within: number[] = []
+  for (let i = 0; i < n; i++) if (!inSeed[i] && distance[i]! <= cutoff) within.push(i)
+  const ranked = within.sort((a, b) => distance[a]! - distance[b]! || a - b).slice(0, limit)
   const distinctive = Array.from({ length: dim }, (_, f) => f)
     .filter((f) => Math.abs(centre[f]!) >= DISTINCT)
     .sort((a, b) => weight[b]! - weight[a]! || a - b)
