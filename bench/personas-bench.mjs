@@ -49,13 +49,16 @@ export async function benchPersonas({ dbPath, seed = 1, k }) {
     return {
       customers: Number(reference.value.n),
       reference: reference.ms,
+      referenceCpu: reference.cpuMs,
       tags: {
         ms: tags.ms,
+        cpuMs: tags.cpuMs,
         tags: tags.value.counts.length,
         assignments: tags.value.counts.reduce((s, c) => s + c.customers, 0),
       },
       clusters: {
         ms: clusters.ms,
+        cpuMs: clusters.cpuMs,
         k: clusters.value.k,
         kScores: clusters.value.kScores,
         timings: clusters.value.timings,

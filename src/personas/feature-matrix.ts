@@ -95,29 +95,43 @@ export async function loadFeatureMatrix(conn: Connection, snapshotId: string): P
     ...BASE.map((b, i) => sql`${d.toDouble(sql`${ident('s', b.column)}`)} AS ${ident(`f${i}`)}`),
     ...categories.map((c, i) => categoryShareColumn(c, `f${BASE.length + i}`)),
   ]
-  const rows = await conn.all<Record<string, number | string | null>>(sql`
-    SELECT s.customer_id, ${join(columns)}
-    FROM customer_scores AS s WHERE s.snapshot_id = ${snapshotId} AND s.frequency > 0
-    ORDER BY s.customer_id`)
-  const n = rows.length
-  const dim = specs.length
-  const ids = new Array<string>(n)
-  const raw = new Float32Array(n * dim)
-  const z = new Float64Array(n * dim)
-  const keys = specs.map((_, f) => `f${f}`)
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!
-    ids[i] = String(row['customer_id'])
-    for (let f = 0; f < dim; f++) {
-      const v = Number(row[keys[f]!] ?? 0)
-      const value = Number.isFinite(v) ? v : 0
-      raw[i * dim + f] = value
-      z[i * dim + f] = specs[f]!.log ? Math.log1p(Math.max(0, value)) : value
+  // Numbered once in id order, then read in slices: a million row objects at once cost ~1 GB of heap;
+  // a slice at a time is freed as soon as it is copied into the typed arrays.
+  const scratch = 'strata_feature_rows'
+  await conn.run(sql`${d.replaceTempTable(scratch)} AS
+    SELECT row_number() OVER (ORDER BY s.customer_id) AS rn, s.customer_id, ${join(columns)}
+    FROM customer_scores AS s WHERE s.snapshot_id = ${snapshotId} AND s.frequency > 0`)
+  try {
+    const count = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(scratch)}`)
+    const n = Number(count?.n ?? 0)
+    const dim = specs.length
+    const ids = new Array<string>(n)
+    const raw = new Float32Array(n * dim)
+    const z = new Float64Array(n * dim)
+    const keys = specs.map((_, f) => `f${f}`)
+    for (let from = 0; from < n; from += SLICE) {
+      const rows = await conn.all<Record<string, number | string | null>>(sql`
+        SELECT * FROM ${ident(scratch)} WHERE rn > ${from} AND rn <= ${from + SLICE} ORDER BY rn`)
+      for (const row of rows) {
+        const i = Number(row['rn']) - 1
+        ids[i] = String(row['customer_id'])
+        for (let f = 0; f < dim; f++) {
+          const v = Number(row[keys[f]!] ?? 0)
+          const value = Number.isFinite(v) ? v : 0
+          raw[i * dim + f] = value
+          z[i * dim + f] = specs[f]!.log ? Math.log1p(Math.max(0, value)) : value
+        }
+      }
     }
+    const { mean, std } = standardise(z, n, dim)
+    return { snapshotId, specs, n, dim, ids, raw, z, mean, std }
+  } finally {
+    await conn.run(sql`DROP TABLE IF EXISTS ${ident(scratch)}`)
   }
-  const { mean, std } = standardise(z, n, dim)
-  return { snapshotId, specs, n, dim, ids, raw, z, mean, std }
 }
+
+/** Rows read per round trip when loading the matrix. */
+const SLICE = 100_000
 
 /** Standardises columns in place; a constant column becomes all zeros (its std is reported as 1). */
 export function standardise(
