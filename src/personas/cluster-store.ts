@@ -85,7 +85,11 @@ export async function saveClustersAsSegments(
     const name = input.cluster === undefined ? `${input.name}-${c.cluster}` : input.name
     const members = sql`SELECT customer_id FROM cluster_members WHERE run_id = ${c.runId} AND cluster = ${c.cluster}`
     const description = `${c.name.en}: ${c.description.en}`
-    saved.push({ name, ...(await saveStaticSegment(conn, { name, description, members, now: input.now })) })
+    const snapshotId = c.snapshotId
+    saved.push({
+      name,
+      ...(await saveStaticSegment(conn, { name, description, members, now: input.now, snapshotId })),
+    })
   }
   return saved
 }

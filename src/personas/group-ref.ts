@@ -31,7 +31,7 @@ export interface ResolvedGroup {
 
 /** Case-insensitive match of a value against a vocabulary (also accepts the localised names). */
 function pick(
-  kind: string,
+  kind: 'rfm' | 'lifecycle' | 'tier',
   value: string,
   names: readonly string[],
   aliases: Record<string, readonly string[]> = {},
@@ -42,7 +42,7 @@ function pick(
   )
   if (!found)
     throw new StrataError(
-      { code: 'personas.bad_group', params: { kind, value, expected: names.join(', ') } },
+      { code: `personas.bad_group.${kind}`, params: { value, expected: names.join(', ') } },
       EXIT.USAGE,
     )
   return found
@@ -82,15 +82,15 @@ export async function resolveGroup(
     }
     case 'rfm': {
       const aliases = Object.fromEntries(Object.entries(SEGMENT_NAMES).map(([k, v]) => [k, Object.values(v)]))
-      const name = pick('RFM segment', ref.value, Object.keys(SEGMENT_NAMES), aliases)
+      const name = pick('rfm', ref.value, Object.keys(SEGMENT_NAMES), aliases)
       return { ref, label: name, query: scores(sql`rfm_segment = ${name}`) }
     }
     case 'lifecycle': {
-      const stage = pick('lifecycle stage', ref.value, LIFECYCLE_STAGES)
+      const stage = pick('lifecycle', ref.value, LIFECYCLE_STAGES)
       return { ref, label: stage, query: scores(sql`lifecycle = ${stage}`) }
     }
     case 'tier': {
-      const tier = pick('value tier', ref.value, VALUE_TIERS)
+      const tier = pick('tier', ref.value, VALUE_TIERS)
       return { ref, label: tier, query: scores(sql`value_tier = ${tier}`) }
     }
     case 'tag':

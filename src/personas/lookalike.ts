@@ -174,6 +174,7 @@ export async function saveLookalikes(
       description: `lookalikes of ${result.seedLabel} (snapshot ${result.snapshotId}, ${result.lookalikes.length})`,
       members: sql`SELECT DISTINCT customer_id FROM ${ident(scratch)}`,
       now: input.now,
+      snapshotId: result.snapshotId,
     })
   } finally {
     await conn.run(sql`DROP TABLE IF EXISTS ${ident(scratch)}`)

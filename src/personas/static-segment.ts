@@ -9,16 +9,33 @@ export interface StaticSegmentInput {
   /** A SELECT of `customer_id` (each once): the members to freeze. */
   readonly members: Fragment
   readonly now: string
+  /** The snapshot the members were chosen from: the size row records its date and the members' net spend. */
+  readonly snapshotId?: string
 }
 
-/** A fresh segment id: `seg-<n>`, the first free number after the count of segments. */
-async function freeSegmentId(conn: Connection): Promise<string> {
-  const row = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM segments`)
-  for (let n = Number(row?.n ?? 0) + 1; ; n++) {
-    const id = `seg-${n}`
-    const taken = await conn.one(sql`SELECT 1 AS x FROM segments WHERE segment_id = ${id}`)
-    if (!taken) return id
+/**
+ * A fresh segment id the way the segments service makes them: a slug of the name (`night-owls`,
+ * `night-owls-2` when taken), or `seg-<n>` for names without Latin letters or digits (`夜猫子`).
+ */
+async function freeSegmentId(conn: Connection, name: string): Promise<string> {
+  const taken = new Set(
+    (await conn.all<{ segment_id: string }>(sql`SELECT segment_id FROM segments`)).map((r) => r.segment_id),
+  )
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+  if (!slug) {
+    let n = taken.size + 1
+    while (taken.has(`seg-${n}`)) n++
+    return `seg-${n}`
   }
+  if (!taken.has(slug)) return slug
+  let n = 2
+  while (taken.has(`${slug}-${n}`)) n++
+  return `${slug}-${n}`
 }
 
 /**
@@ -34,11 +51,13 @@ export async function saveStaticSegment(
 ): Promise<{ segmentId: string; members: number }> {
   const d = conn.dialect
   const at = d.timestampLiteral(input.now)
-  const clash = await conn.one(sql`SELECT segment_id FROM segments WHERE name = ${input.name}`)
+  const clash = await conn.one(
+    sql`SELECT segment_id FROM segments WHERE name = ${input.name} OR segment_id = ${input.name}`,
+  )
   if (clash)
     throw new StrataError({ code: 'personas.segment_exists', params: { name: input.name } }, EXIT.USAGE)
   return conn.transaction(async () => {
-    const segmentId = await freeSegmentId(conn)
+    const segmentId = await freeSegmentId(conn, input.name)
     await conn.run(sql`INSERT INTO segments (segment_id, name, kind, definition, description, template_id,
         frozen_from, created_at, updated_at, computed_at, computed_as_of)
       VALUES (${segmentId}, ${input.name}, 'static', NULL, ${input.description}, NULL, NULL, ${at}, ${at}, ${at}, NULL)`)
@@ -47,6 +66,13 @@ export async function saveStaticSegment(
     const n = await conn.one<{ n: number }>(
       sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`,
     )
-    return { segmentId, members: Number(n?.n ?? 0) }
+    const members = Number(n?.n ?? 0)
+    // The first point of the size-over-time series, as the segments service records a new static segment.
+    const snap = input.snapshotId ?? null
+    await conn.run(sql`INSERT INTO segment_sizes (segment_id, computed_at, as_of, snapshot_id, members, entered, exited, revenue)
+      SELECT ${segmentId}, ${at}, (SELECT as_of FROM snapshots WHERE snapshot_id = ${snap}), ${snap}, ${members}, ${members}, 0,
+        (SELECT sum(s.monetary) FROM customer_scores AS s JOIN segment_members AS m ON m.customer_id = s.customer_id
+         WHERE s.snapshot_id = ${snap} AND m.segment_id = ${segmentId} AND m.exited_at IS NULL)`)
+    return { segmentId, members }
   })
 }

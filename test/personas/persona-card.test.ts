@@ -134,7 +134,7 @@ describe('persona cards', () => {
     expect(all.sizeShare).toBe(1)
     expect(all.revenueShare).toBeCloseTo(1, 12)
     await expect(personaCard(store.conn, { kind: 'rfm', value: 'Nope' })).rejects.toMatchObject({
-      diagnostic: { code: 'personas.bad_group' },
+      diagnostic: { code: 'personas.bad_group.rfm' },
     })
     await expect(personaCard(store.conn, { kind: 'segment', value: 'nope' })).rejects.toMatchObject({
       diagnostic: { code: 'personas.segment_not_found' },

@@ -53,21 +53,44 @@ describe('strata tag', () => {
   })
 
   it('user tags in the segment language, usable by other definitions and buyer personas', async () => {
-    const d = await cli(['tag', 'define', 'night-regular', "tag = 'night-owl' AND frequency >= 3", '--db', db])
+    const d = await cli([
+      'tag',
+      'define',
+      'night-regular',
+      "tag = 'night-owl' AND frequency >= 3",
+      '--db',
+      db,
+    ])
     expect(d.code).toBe(0)
-    expect(d.out).toContain("Tag night-regular defined as tag = 'night-owl' AND frequency >= 3: 1 customers carry it.")
+    expect(d.out).toContain(
+      "Tag night-regular defined as tag = 'night-owl' AND frequency >= 3: 1 customers carry it.",
+    )
     const why = await cli(['tag', 'explain', 'n1', '--db', db, '--lang', 'zh-CN'])
     expect(why.out).toContain("night-regular — 符合定义：tag = 'night-owl' AND frequency >= 3")
     // survives a refresh (recomputed from its definition)
     await cli(['tag', 'refresh', '--db', db])
     const list = JSON.parse((await cli(['tag', 'list', '--db', db, '--json'])).out)
-    expect(list.tags.find((x: { tag: string }) => x.tag === 'night-regular')).toMatchObject({ source: 'user', customers: 1 })
-    const p = await cli(['persona', 'define', '都市女性', "gender = 'F' AND frequency >= 3", '--description', 'urban women', '--db', db])
+    expect(list.tags.find((x: { tag: string }) => x.tag === 'night-regular')).toMatchObject({
+      source: 'user',
+      customers: 1,
+    })
+    const p = await cli([
+      'persona',
+      'define',
+      '都市女性',
+      "gender = 'F' AND frequency >= 3",
+      '--description',
+      'urban women',
+      '--db',
+      db,
+    ])
     expect(p.code).toBe(0)
     expect(p.out).toContain('3 matching customers')
     const listed = await cli(['persona', 'list', '--db', db])
     expect(listed.out).toMatch(/都市女性\s+3\s+gender = 'F' AND frequency >= 3\s+urban women/)
-    const card = JSON.parse((await cli(['persona', 'show', '--persona', '都市女性', '--db', db, '--json'])).out)
+    const card = JSON.parse(
+      (await cli(['persona', 'show', '--persona', '都市女性', '--db', db, '--json'])).out,
+    )
     expect(card.size).toBe(3)
     expect(card.gender).toEqual([{ value: 'F', customers: 3, share: 1 }])
     expect((await cli(['persona', 'delete', '都市女性', '--db', db])).code).toBe(0)
@@ -95,7 +118,7 @@ describe('strata cluster / persona / lookalike', () => {
     expect(r.code).toBe(0)
     expect(r.out).toMatch(/k = 4/)
     expect(r.out).toMatch(/4\s+0\.\d+\s+← chosen/)
-    expect(r.out).toContain('Saved static segment grp-1 (seg-1)')
+    expect(r.out).toContain('Saved static segment grp-1 (grp-1)')
     const store = await openStore(demoDb)
     try {
       const seg = await store.conn.all<{ kind: string; n: number }>(sql`
@@ -103,6 +126,11 @@ describe('strata cluster / persona / lookalike', () => {
         WHERE m.exited_at IS NULL GROUP BY s.kind`)
       const clustered = await store.conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM cluster_members`)
       expect(seg).toEqual([{ kind: 'static', n: Number(clustered?.n) }])
+      const sizes = await store.conn.all<{ members: number; entered: number; snapshot_id: string }>(
+        sql`SELECT members, entered, snapshot_id FROM segment_sizes WHERE segment_id = 'grp-1'`,
+      )
+      expect(sizes).toHaveLength(1)
+      expect(sizes[0]).toMatchObject({ entered: sizes[0]!.members, snapshot_id: '1' })
     } finally {
       await store.close()
     }
