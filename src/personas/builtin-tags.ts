@@ -146,7 +146,7 @@ export const BUILTIN_TAGS: readonly BuiltinTag[] = [
     params: (c) => ({ threshold: pct(c.categoryLoverShare), minOrders: c.minOrders }),
     condition: (_d, c) =>
       sql`${enough(c)} AND s.top_category IS NOT NULL AND s.top_category_share >= ${c.categoryLoverShare}`,
-    tagText: () => sql`'category-lover:' || s.top_category`,
+    tagText: () => sql`${'category-lover:'} || s.top_category`,
     explain: (row, _tag, c) => ({
       category: String(row['top_category'] ?? ''),
       share: pct(num(row['top_category_share'])),

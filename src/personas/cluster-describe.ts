@@ -30,10 +30,13 @@ export function contrastLabel(lang: Lang, spec: FeatureSpec, z: number): string 
   return t(lang, `personas.feature.${spec.key}.${z >= 0 ? 'high' : 'low'}`, { category: spec.category ?? '' })
 }
 
+const DAY_FEATURES = new Set(['recency', 'tenure'])
+
 /** A value in the feature's units for a sentence: shares as percentages, the rest rounded. */
 export function featureValue(lang: Lang, spec: FeatureSpec, value: number): string {
   if (spec.share) return value.toLocaleString(lang, { style: 'percent', maximumFractionDigits: 0 })
-  return value.toLocaleString(lang, { maximumFractionDigits: value < 10 ? 1 : 0 })
+  const n = value.toLocaleString(lang, { maximumFractionDigits: value < 10 ? 1 : 0 })
+  return DAY_FEATURES.has(spec.key) ? t(lang, 'personas.unit.days', { n }) : n
 }
 
 /**

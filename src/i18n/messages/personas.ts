@@ -131,6 +131,7 @@ registerCatalog({
     'personas.cluster.contrast': '{label} ({value} vs {overall} overall)',
     'personas.list.separator': ' · ',
     'personas.list.sentence_separator': '; ',
+    'personas.unit.days': '{n} days',
     // features: plain names and the words for a group far above / below the average
     'personas.feature.recency': 'days since last order',
     'personas.feature.recency.high': 'long since last order',
@@ -369,6 +370,7 @@ registerCatalog({
     'personas.cluster.contrast': '{label}（{value}，整体 {overall}）',
     'personas.list.separator': ' · ',
     'personas.list.sentence_separator': '；',
+    'personas.unit.days': '{n} 天',
     'personas.feature.recency': '距上次下单天数',
     'personas.feature.recency.high': '久未下单',
     'personas.feature.recency.low': '近期下单',
@@ -601,6 +603,7 @@ registerCatalog({
     'personas.cluster.contrast': '{label}（{value}，整體 {overall}）',
     'personas.list.separator': ' · ',
     'personas.list.sentence_separator': '；',
+    'personas.unit.days': '{n} 天',
     'personas.feature.recency': '距上次下單天數',
     'personas.feature.recency.high': '久未下單',
     'personas.feature.recency.low': '近期下單',
