@@ -10,6 +10,7 @@ import {
   listTags,
   refreshTags,
 } from '../../src/personas/index.js'
+import { compileSegment } from '../../src/segments/language/index.js'
 import { sql } from '../../src/sql/fragment.js'
 import { openStore, type Store } from '../../src/store/store.js'
 import { loadFixture } from '../analytics/fixture.js'
@@ -120,6 +121,18 @@ describe('built-in tags on a hand-made shop', () => {
       sql`SELECT customer_id FROM customer_tags WHERE tag = 'price-sensitive' ORDER BY customer_id`,
     )
     expect(tagged).toEqual(direct)
+  })
+
+  it('the segment language reads the tags (`tag = …`, has_tag)', async () => {
+    const ctx = { asOf: TAG_AS_OF, snapshotId: '1' }
+    for (const text of ["tag = 'category-lover:生鲜'", "has_tag('category-lover:生鲜')"]) {
+      const compiled = compileSegment(text, store.conn.dialect, ctx)
+      if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics))
+      const rows = await store.conn.all<{ customer_id: string }>(
+        sql`SELECT customer_id FROM (${compiled.value.query}) AS q ORDER BY customer_id`,
+      )
+      expect(rows.map((r) => r.customer_id)).toEqual(['n1', 'w1'])
+    }
   })
 
   it('user tags: defined, assigned, kept across refreshes, explained, deleted', async () => {
