@@ -31,7 +31,7 @@ export interface LookalikeResult {
   /** Seed customers with features (scored in the snapshot). */
   readonly seedSize: number
   /** Per feature: the seed's mean in standard deviations from everyone's, and the weight it gets. */
-  readonly profile: readonly { feature: string; z: number; weight: number }[]
+  readonly profile: readonly { feature: string; key: string; category?: string; z: number; weight: number }[]
   readonly lookalikes: readonly Lookalike[]
 }
 
@@ -142,7 +142,13 @@ export async function findLookalikes(
     snapshotId: snap.snapshotId,
     seedLabel: group.label,
     seedSize,
-    profile: m.specs.map((s, f) => ({ feature: s.name, z: centre[f]!, weight: weight[f]! / weightSum })),
+    profile: m.specs.map((s, f) => ({
+      feature: s.name,
+      key: s.key,
+      ...(s.category ? { category: s.category } : {}),
+      z: centre[f]!,
+      weight: weight[f]! / weightSum,
+    })),
     lookalikes: ranked.map((i) => ({
       customerId: m.ids[i]!,
       similarity: 1 / (1 + distance[i]!),

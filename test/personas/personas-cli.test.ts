@@ -175,7 +175,7 @@ describe('strata cluster / persona / lookalike', () => {
     ])
     expect(r.code).toBe(0)
     expect(r.out).toContain('Lookalikes of night-owl')
-    expect(r.out).toMatch(/Weighted most: night_share/)
+    expect(r.out).toMatch(/Weighted most: night orders \d+%/)
     expect(r.out).toContain('Saved static segment owls-like')
     const json = JSON.parse(
       (await cli(['lookalike', '--seed-segment', 'owls-like', '--limit', '3', '--json', '--db', demoDb])).out,

@@ -38,7 +38,12 @@ export const registerLookalike: RegisterCommand = (program: Command, ctx) => {
       const top = [...result.profile].sort((a, b) => b.weight - a.weight).slice(0, 4)
       cx.print(
         cx.t('cli.lookalike.weights', {
-          features: top.map((p) => `${p.feature} ${pct(cx, p.weight, 0)}`).join(', '),
+          features: top
+            .map(
+              (p) =>
+                `${cx.t(`personas.feature.${p.key}`, { category: p.category ?? '' })} ${pct(cx, p.weight, 0)}`,
+            )
+            .join(cx.t('personas.list.sentence_separator')),
         }),
       )
       const rows = result.lookalikes.map((l, i) => [
@@ -56,7 +61,7 @@ export const registerLookalike: RegisterCommand = (program: Command, ctx) => {
               overall: featureValue(cx.lang, spec, r.overallMean),
             })
           })
-          .join('; '),
+          .join(cx.t('personas.list.sentence_separator')),
       ])
       cx.print(
         renderTable(
