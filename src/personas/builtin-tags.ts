@@ -1,6 +1,7 @@
-import { inList } from '../analytics/purchase-rules.js'
+import { addDaysIso } from '../analytics/analysis-window.js'
+import { IS_PURCHASE, inList, inWindow } from '../analytics/purchase-rules.js'
 import type { Dialect } from '../sql/dialect.js'
-import { type Fragment, ident, join, sql } from '../sql/fragment.js'
+import { type Fragment, ident, sql } from '../sql/fragment.js'
 import type { TagConfig, TagCutoffs } from './tag-config.js'
 
 /** The `customer_scores` row of one customer, as read back for an explanation. */
@@ -16,7 +17,12 @@ export interface BuiltinTag {
   readonly family?: boolean
   /** Message parameters of the description: the thresholds in force. */
   params(config: TagConfig, cutoffs: TagCutoffs): Record<string, unknown>
-  condition(d: Dialect, config: TagConfig, cutoffs: TagCutoffs): Fragment
+  condition(d: Dialect, config: TagConfig, cutoffs: TagCutoffs, asOf: string): Fragment
+  /**
+   * Numbers the score row does not hold, for the explanation: a SELECT of one row for `customerId`
+   * (merged into the explanation's parameters). Tags computed from orders use it.
+   */
+  evidence?(d: Dialect, config: TagConfig, asOf: string, customerId: string): Fragment
   /** The tag text when it depends on the row (families). */
   tagText?(d: Dialect): Fragment
   /** The customer's own numbers for the explanation message. */
@@ -46,26 +52,19 @@ function shareTag(
   }
 }
 
-/** The share of a customer's item spend in the listed categories, from the top-three columns. */
-export function categoryShare(categories: readonly string[]): Fragment {
-  return join(
-    ['', '_2', '_3'].map(
-      (rank) =>
-        sql`CASE WHEN ${inList(sql`${ident('s', `top_category${rank}`)}`, categories)} THEN coalesce(${ident('s', `top_category${rank}_share`)}, 0) ELSE 0 END`,
-    ),
-    ' + ',
-  )
-}
-
-function rowCategoryShare(row: ScoreRow, categories: readonly string[]): number {
-  const wanted = new Set(categories.map((c) => c.toLowerCase()))
-  let share = 0
-  for (const rank of ['', '_2', '_3']) {
-    const name = row[`top_category${rank}`]
-    if (typeof name === 'string' && wanted.has(name.toLowerCase()))
-      share += num(row[`top_category${rank}_share`])
-  }
-  return share
+/**
+ * Per customer: purchases in the year before asOf, and how many of them had a baby-category line. Counted
+ * on orders, not spend: formula and nappies are dear, so one tin would make an occasional buyer's spend
+ * share look like a parent's; a parent comes back for them order after order.
+ */
+function babyOrders(d: Dialect, c: TagConfig, asOf: string, customerId?: string): Fragment {
+  const only = customerId === undefined ? sql`TRUE` : sql`o.customer_id = ${customerId}`
+  return sql`SELECT o.customer_id, count(*) AS orders, count(b.order_id) AS baby_orders
+    FROM orders AS o
+    LEFT JOIN (SELECT DISTINCT it.source, it.order_id FROM order_items AS it WHERE ${inList(sql`it.category`, c.babyCategories)}) AS b
+      ON b.source = o.source AND b.order_id = o.order_id
+    WHERE o.customer_id IS NOT NULL AND ${only} AND ${IS_PURCHASE} AND ${inWindow(d, asOf, addDaysIso(asOf, -365))}
+    GROUP BY o.customer_id`
 }
 
 /** Every built-in tag, in the order they are listed. */
@@ -115,11 +114,22 @@ export const BUILTIN_TAGS: readonly BuiltinTag[] = [
   },
   {
     id: 'new-parent',
-    params: (c) => ({ threshold: pct(c.newParentShare), categories: c.babyCategories[0] ?? '' }),
-    condition: (_d, c) => sql`(${categoryShare(c.babyCategories)}) >= ${c.newParentShare}`,
-    explain: (row, _tag, c) => ({
-      share: pct(rowCategoryShare(row, c.babyCategories)),
+    params: (c) => ({
       threshold: pct(c.newParentShare),
+      minOrders: c.newParentMinOrders,
+      categories: c.babyCategories[0] ?? '',
+    }),
+    condition: (d, c, _q, asOf) => sql`s.customer_id IN (
+      SELECT b.customer_id FROM (${babyOrders(d, c, asOf)}) AS b
+      WHERE b.baby_orders >= ${c.newParentMinOrders} AND b.baby_orders >= ${c.newParentShare} * b.orders)`,
+    evidence: (d, c, asOf, customerId) =>
+      sql`SELECT b.baby_orders, b.orders FROM (${babyOrders(d, c, asOf, customerId)}) AS b`,
+    explain: (row, _tag, c) => ({
+      share: pct(num(row['baby_orders']) / Math.max(1, num(row['orders']))),
+      babyOrders: num(row['baby_orders']),
+      orders: num(row['orders']),
+      threshold: pct(c.newParentShare),
+      minOrders: c.newParentMinOrders,
       categories: c.babyCategories[0] ?? '',
     }),
   },

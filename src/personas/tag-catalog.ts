@@ -118,6 +118,20 @@ export async function explainCustomerTags(
     snapshotId === null
       ? { highAov: null, bigSpender: null, lapsedVip: null }
       : await tagCutoffs(conn, snapshotId, config)
+  const asOf =
+    snapshotId === null
+      ? null
+      : ((
+          await conn.one<{ as_of: string }>(
+            sql`SELECT ${conn.dialect.formatDate(sql`as_of`)} AS as_of FROM snapshots WHERE snapshot_id = ${snapshotId}`,
+          )
+        )?.as_of ?? null)
+  const evidence = new Map<string, Record<string, unknown>>()
+  for (const t of tags) {
+    const b = t.source === 'builtin' ? builtinOf(t.tag) : undefined
+    if (b?.evidence && asOf !== null)
+      evidence.set(t.tag, (await conn.one(b.evidence(conn.dialect, config, asOf, customerId))) ?? {})
+  }
   const reasons: TagReason[] = tags.map((t) => {
     if (t.source === 'user')
       return {
@@ -132,7 +146,7 @@ export async function explainCustomerTags(
       tag: t.tag,
       source: 'builtin',
       key: `personas.tag.${b.id}.why`,
-      params: b.explain(row, t.tag, config, cutoffs),
+      params: b.explain({ ...row, ...evidence.get(t.tag) }, t.tag, config, cutoffs),
     }
   })
   return { customerId, snapshotId, tags: reasons }

@@ -19,8 +19,12 @@ export interface TagConfig {
   readonly lapsedDays: number
   /** Share of item spend in one category that makes a category lover. */
   readonly categoryLoverShare: number
-  /** Share of item spend on baby products that marks a new parent, and the categories that count. */
+  /**
+   * A new parent: at least this share of the last year's purchases contained a baby product, and at least
+   * `newParentMinOrders` of them did; `babyCategories` are the categories that count.
+   */
   readonly newParentShare: number
+  readonly newParentMinOrders: number
   readonly babyCategories: readonly string[]
   readonly refundShare: number
   readonly minRefunds: number
@@ -37,7 +41,8 @@ export const DEFAULT_TAG_CONFIG: TagConfig = {
   lapsedVipQuantile: 0.8,
   lapsedDays: 180,
   categoryLoverShare: 0.5,
-  newParentShare: 0.4,
+  newParentShare: 0.5,
+  newParentMinOrders: 3,
   babyCategories: ['母婴', '母嬰', 'baby', 'baby & kids', 'maternity'],
   refundShare: 0.3,
   minRefunds: 2,

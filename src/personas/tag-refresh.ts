@@ -98,7 +98,7 @@ export async function refreshTags(conn: Connection, options: RefreshTagsOptions)
       await conn.run(sql`INSERT INTO customer_tags (customer_id, tag, source, snapshot_id, assigned_at)
         SELECT s.customer_id, ${tag}, 'builtin', s.snapshot_id, ${at}
         FROM customer_scores AS s
-        WHERE s.snapshot_id = ${snap.snapshotId} AND s.frequency > 0 AND ${b.condition(d, config, cutoffs)}`)
+        WHERE s.snapshot_id = ${snap.snapshotId} AND s.frequency > 0 AND ${b.condition(d, config, cutoffs, snap.asOf)}`)
     }
     const users = await conn.all<{ tag: string; definition: string }>(
       sql`SELECT tag, definition FROM tag_definitions WHERE source = 'user' ORDER BY created_at, tag`,

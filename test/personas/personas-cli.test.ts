@@ -45,7 +45,7 @@ describe('strata tag', () => {
     const why = await cli(['tag', 'explain', 'h1', '--db', db])
     expect(why.out).toContain('Customer h1: 3 tags (snapshot 1)')
     expect(why.out).toContain(
-      'new-parent — new parent: 100% of item spend on baby products (母婴), threshold 40%.',
+      'new-parent — new parent: 4 of 4 orders in the last year (100%) included baby products (母婴); threshold 50% and 3 orders.',
     )
     const json = JSON.parse((await cli(['tag', 'explain', 'v1', '--db', db, '--json'])).out)
     expect(json.tags.map((x: { tag: string }) => x.tag)).toEqual(['big-spender', 'high-aov', 'lapsed-vip'])

@@ -90,9 +90,9 @@ registerCatalog({
     'personas.tag.lapsed-vip.why':
       'lapsed VIP: spent {monetary} (≥ {cutoff}, the {quantile}th percentile) but last bought {recency} days ago (more than {days} days).',
     'personas.tag.new-parent.description':
-      'New parent: at least {threshold}% of item spend in the last year on baby products ({categories}).',
+      "New parent: at least {threshold}% of the last year's orders (and at least {minOrders}) included baby products ({categories}).",
     'personas.tag.new-parent.why':
-      'new parent: {share}% of item spend on baby products ({categories}), threshold {threshold}%.',
+      'new parent: {babyOrders} of {orders} orders in the last year ({share}%) included baby products ({categories}); threshold {threshold}% and {minOrders} orders.',
     'personas.tag.one-time-buyer.description': 'One-time buyer: exactly one purchase so far.',
     'personas.tag.one-time-buyer.why': 'one-time buyer: a single purchase, {recency} days ago.',
     'personas.tag.refund-prone.description':
@@ -332,9 +332,9 @@ registerCatalog({
     'personas.tag.lapsed-vip.why':
       '沉睡 VIP：累计消费 {monetary}（≥ {cutoff}，第 {quantile} 百分位），但最近一次购买在 {recency} 天前（超过 {days} 天）。',
     'personas.tag.new-parent.description':
-      '新手父母：近一年至少 {threshold}% 的商品消费为母婴类（{categories}）。',
+      '新手父母：近一年至少 {threshold}% 的订单（且至少 {minOrders} 单）包含母婴用品（{categories}）。',
     'personas.tag.new-parent.why':
-      '新手父母：{share}% 的商品消费为母婴类（{categories}），阈值 {threshold}%。',
+      '新手父母：近一年 {orders} 单中有 {babyOrders} 单（{share}%）包含母婴用品（{categories}）；阈值 {threshold}%、{minOrders} 单。',
     'personas.tag.one-time-buyer.description': '一次性购买者：迄今只购买过一次。',
     'personas.tag.one-time-buyer.why': '一次性购买者：仅购买过一次，在 {recency} 天前。',
     'personas.tag.refund-prone.description':
@@ -565,9 +565,9 @@ registerCatalog({
     'personas.tag.lapsed-vip.why':
       '沉睡 VIP：累計消費 {monetary}（≥ {cutoff}，第 {quantile} 百分位），但最近一次購買在 {recency} 天前（超過 {days} 天）。',
     'personas.tag.new-parent.description':
-      '新手父母：近一年至少 {threshold}% 的商品消費為母嬰類（{categories}）。',
+      '新手父母：近一年至少 {threshold}% 的訂單（且至少 {minOrders} 筆）包含母嬰用品（{categories}）。',
     'personas.tag.new-parent.why':
-      '新手父母：{share}% 的商品消費為母嬰類（{categories}），門檻 {threshold}%。',
+      '新手父母：近一年 {orders} 筆訂單中有 {babyOrders} 筆（{share}%）包含母嬰用品（{categories}）；門檻 {threshold}%、{minOrders} 筆。',
     'personas.tag.one-time-buyer.description': '一次性購買者：迄今只購買過一次。',
     'personas.tag.one-time-buyer.why': '一次性購買者：僅購買過一次，在 {recency} 天前。',
     'personas.tag.refund-prone.description':
