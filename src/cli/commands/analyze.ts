@@ -11,7 +11,7 @@ import {
 } from '../../analytics/index.js'
 import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
 import { predictStep } from '../../models/index.js'
-import { analyzeAndRefresh } from '../../segments/index.js'
+import { analyzeAndRefresh } from '../../pipeline/analyze-and-refresh.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -166,7 +166,7 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
 export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<void> {
   const store = await cx.store()
   const config = loadConfig(opts, store.path)
-  // Saved segments are recomputed against the new snapshot right after it is written.
+  // Tags and saved segments are recomputed against the new snapshot right after it is written.
   const result = await analyzeAndRefresh(store.conn, {
     asOf: opts.asOf,
     windowStart: opts.windowStart ?? null,
@@ -175,8 +175,11 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
     createdAt: cx.nowText(),
     memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
   })
-  const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
-  if (opts.json) return cx.printJson({ ok: true, ...result, warnings })
+  const warnings = [...result.warnings, ...result.tags.warnings].map((d) => ({
+    ...d,
+    message: renderDiagnostic(d, cx.lang),
+  }))
+  if (opts.json) return cx.printJson({ ok: true, ...result, warnings, tags: result.tags.counts })
   for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
   const s = result.summary
   cx.print(
@@ -190,6 +193,8 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
   )
   cx.print()
   printSummary(cx, s)
+  const assignments = result.tags.counts.reduce((sum, c) => sum + c.customers, 0)
+  cx.print(cx.t('cli.tag.after_analyze', { tags: result.tags.counts.length, assignments }))
   if (result.segments.length) {
     cx.print()
     cx.print(cx.t('cli.segment.refreshed', { n: result.segments.length }))

@@ -2,6 +2,7 @@ import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
 import { registerBacktest } from './backtest.js'
 import { registerCampaign } from './campaign.js'
+import { registerCluster } from './cluster.js'
 import { registerClv } from './clv.js'
 import { registerCohorts } from './cohorts.js'
 import { registerCustomer } from './customer.js'
@@ -9,11 +10,14 @@ import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerKpis } from './kpis.js'
+import { registerLookalike } from './lookalike.js'
 import { registerMigration } from './migration.js'
+import { registerPersona } from './persona.js'
 import { registerQuickstart } from './quickstart.js'
 import { registerReport } from './report.js'
 import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
+import { registerTag } from './tag.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
 export const COMMANDS: RegisterCommand[] = [
@@ -27,6 +31,10 @@ export const COMMANDS: RegisterCommand[] = [
   registerClv,
   registerBacktest,
   registerSegment,
+  registerTag,
+  registerCluster,
+  registerPersona,
+  registerLookalike,
   registerMigration,
   registerCohorts,
   registerCampaign,
