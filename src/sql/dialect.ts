@@ -109,6 +109,9 @@ export interface Dialect {
    * bulk-loading files the program wrote itself.
    */
   delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
+  // --- added by strategy ------------------------------------------------------------------------------
+  /** Double value of a text expression, NULL (not an error) when the text is not a number. */
+  tryToDouble(expr: Fragment): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */
