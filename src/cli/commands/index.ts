@@ -1,12 +1,15 @@
 import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
+import { registerAudience } from './audience.js'
 import { registerBacktest } from './backtest.js'
 import { registerClv } from './clv.js'
 import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
+import { registerPlaybook } from './playbook.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerRecommend } from './recommend.js'
 import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
@@ -22,4 +25,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerClv,
   registerBacktest,
   registerSegment,
+  registerPlaybook,
+  registerRecommend,
+  registerAudience,
 ]

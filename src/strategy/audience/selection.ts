@@ -1,12 +1,12 @@
-import { findSnapshot } from '../../analytics/snapshot-lookup.js'
 import { LIFECYCLE_STAGES } from '../../analytics/lifecycle.js'
 import { SEGMENT_NAMES } from '../../analytics/rfm-segment-map.js'
+import { findSnapshot } from '../../analytics/snapshot-lookup.js'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
 import { LANGS } from '../../i18n/locale.js'
 import { t } from '../../i18n/translate.js'
+import { currentMemberIds, findSegment } from '../../segments/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { type Fragment, sql } from '../../sql/fragment.js'
-import '../../segments/segment-tables.js'
 
 /** Who an audience or a cross-sell list is about. */
 export type SelectionRequest =
@@ -24,12 +24,11 @@ export interface Selection {
   readonly query: Fragment
 }
 
-/** Current members of a saved segment (rows of `segment_members` still open). */
-export function currentMembersQuery(segmentId: string): Fragment {
-  return sql`SELECT DISTINCT customer_id FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`
-}
-
-function matchName(text: string, names: readonly string[], labels: (name: string) => string[]): string | undefined {
+function matchName(
+  text: string,
+  names: readonly string[],
+  labels: (name: string) => string[],
+): string | undefined {
   const wanted = text.trim().toLowerCase()
   return names.find((n) => [n, ...labels(n)].some((l) => l.toLowerCase() === wanted))
 }
@@ -50,13 +49,18 @@ export async function resolveSelection(
   options: { snapshot?: string } = {},
 ): Promise<Selection> {
   if (request.kind === 'segment') {
-    const row = await conn.one<{ segment_id: string }>(sql`
-      SELECT segment_id FROM segments WHERE segment_id = ${request.ref} OR lower(name) = ${request.ref.trim().toLowerCase()}
-      ORDER BY CASE WHEN segment_id = ${request.ref} THEN 0 ELSE 1 END, segment_id LIMIT 1`)
-    if (row) return { kind: 'segment', name: row.segment_id, snapshotId: null, query: currentMembersQuery(row.segment_id) }
+    const saved = await findSegment(conn, request.ref)
+    if (saved) {
+      const query = currentMemberIds(conn, saved.segmentId)
+      return { kind: 'segment', name: saved.segmentId, snapshotId: null, query }
+    }
     if (rfmName(request.ref)) return resolveSelection(conn, { kind: 'rfm', name: request.ref }, options)
-    if (lifecycleName(request.ref)) return resolveSelection(conn, { kind: 'lifecycle', name: request.ref }, options)
-    throw new StrataError({ code: 'strategy.segment_not_found', params: { segment: request.ref } }, EXIT.NOT_FOUND)
+    if (lifecycleName(request.ref))
+      return resolveSelection(conn, { kind: 'lifecycle', name: request.ref }, options)
+    throw new StrataError(
+      { code: 'strategy.segment_not_found', params: { segment: request.ref } },
+      EXIT.NOT_FOUND,
+    )
   }
   const name = request.kind === 'rfm' ? rfmName(request.name) : lifecycleName(request.name)
   if (!name) {

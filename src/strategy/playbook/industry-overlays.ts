@@ -79,7 +79,8 @@ export const SOCIAL_OVERLAY: Overlay = {
         'Recruit the most active ones as leader candidates or pick-up point hosts',
         'Ask them to post photo reviews in the group (晒单); feature the best ones',
       ],
-      offer: 'Member-only flash deals, free items for photo reviews, ¥10 per neighbour they bring who orders.',
+      offer:
+        'Member-only flash deals, free items for photo reviews, ¥10 per neighbour they bring who orders.',
       channel: 'Core WeChat group, one-to-one from the leader.',
       kpi: 'Members referred, share of group GMV, leader candidates recruited.',
     },
@@ -248,21 +249,13 @@ export const FINANCE_OVERLAY: Overlay = {
       kpi: 'Products per customer after 90 days, assets growth in 90 days.',
     },
     'zh-CN': {
-      actions: [
-        '7 天内客户经理致电欢迎',
-        '开通代发工资、自动缴费或基金定投',
-        '讲解资产等级及下一等级的权益',
-      ],
+      actions: ['7 天内客户经理致电欢迎', '开通代发工资、自动缴费或基金定投', '讲解资产等级及下一等级的权益'],
       offer: '首个定投计划免手续费;代发工资客户存款加息。',
       channel: '客户经理电话、App。',
       kpi: '90 天人均持有产品数、90 天资产增长。',
     },
     'zh-TW': {
-      actions: [
-        '7 天內理專致電歡迎',
-        '開通薪轉、自動扣繳或基金定期定額',
-        '說明資產等級與下一等級的權益',
-      ],
+      actions: ['7 天內理專致電歡迎', '開通薪轉、自動扣繳或基金定期定額', '說明資產等級與下一等級的權益'],
       offer: '首個定期定額免手續費;薪轉戶存款加碼。',
       channel: '理專電話、App。',
       kpi: '90 天人均持有商品數、90 天資產成長。',
@@ -444,21 +437,13 @@ export const HEALTHCARE_OVERLAY: Overlay = {
       kpi: 'Return-visit rate within the care interval.',
     },
     'zh-CN': {
-      actions: [
-        '首诊后 48 小时内回访(消息或电话)',
-        '离院前预约复诊或下次检查',
-        '介绍会员和家庭套餐',
-      ],
+      actions: ['首诊后 48 小时内回访(消息或电话)', '离院前预约复诊或下次检查', '介绍会员和家庭套餐'],
       offer: '30 天内免费复诊一次。',
       channel: '护士电话或企业微信、短信提醒。',
       kpi: '护理周期内的复诊率。',
     },
     'zh-TW': {
-      actions: [
-        '初診後 48 小時內回訪(訊息或電話)',
-        '離院前預約回診或下次檢查',
-        '介紹會員與家庭方案',
-      ],
+      actions: ['初診後 48 小時內回訪(訊息或電話)', '離院前預約回診或下次檢查', '介紹會員與家庭方案'],
       offer: '30 天內免費回診一次。',
       channel: '護理師電話或訊息、簡訊提醒。',
       kpi: '照護週期內的回診率。',
@@ -476,21 +461,13 @@ export const HEALTHCARE_OVERLAY: Overlay = {
       kpi: 'Membership renewal, visits per patient per year, NPS.',
     },
     'zh-CN': {
-      actions: [
-        '提供含家庭医生的年度健康管理会员',
-        '优先预约和医生直联通道',
-        '以家庭套餐覆盖家庭成员',
-      ],
+      actions: ['提供含家庭医生的年度健康管理会员', '优先预约和医生直联通道', '以家庭套餐覆盖家庭成员'],
       offer: '含定期检查的年度会员;家庭套餐价。',
       channel: '家庭医生一对一、会员活动(健康讲座)。',
       kpi: '会员续费率、人均年就诊次数、NPS。',
     },
     'zh-TW': {
-      actions: [
-        '提供含家庭醫師的年度健康管理會員',
-        '優先預約與醫師直聯管道',
-        '以家庭方案涵蓋家庭成員',
-      ],
+      actions: ['提供含家庭醫師的年度健康管理會員', '優先預約與醫師直聯管道', '以家庭方案涵蓋家庭成員'],
       offer: '含定期檢查的年度會員;家庭方案價。',
       channel: '家庭醫師一對一、會員活動(健康講座)。',
       kpi: '會員續約率、每人每年就診次數、NPS。',
@@ -572,11 +549,7 @@ export const HEALTHCARE_OVERLAY: Overlay = {
       kpi: 'Annual reminder response rate, reasons collected.',
     },
     'zh-CN': {
-      actions: [
-        '只发送年度体检提醒',
-        '抽样询问不再就诊的原因(搬家、费用、体验)',
-        '更新档案;不再额外触达',
-      ],
+      actions: ['只发送年度体检提醒', '抽样询问不再就诊的原因(搬家、费用、体验)', '更新档案;不再额外触达'],
       offer: '标准年度体检套餐。',
       channel: '每年一次短信或信函。',
       kpi: '年度提醒回应率、收集到的原因。',

@@ -166,7 +166,8 @@ export const LIFECYCLE_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'Ask whether anything went wrong with their last order',
         'Make a win-back offer scaled to their value tier (bigger for high value)',
       ],
-      offer: 'High and potential tiers: 15% off or ¥30 off ¥199 for 14 days; others: free shipping or ¥10 coupon.',
+      offer:
+        'High and potential tiers: 15% off or ¥30 off ¥199 for 14 days; others: free shipping or ¥10 coupon.',
       channel: 'App push and SMS; one-to-one outreach for high-value customers.',
       cadence: 'When overdue, then one reminder a week later.',
       kpi: 'Share returning within 30 days, churn rate of the stage.',

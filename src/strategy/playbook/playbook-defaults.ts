@@ -1,7 +1,7 @@
 import type { Lang } from '../../i18n/locale.js'
 import { INDUSTRY_PRESETS, type Industry } from './industry-presets.js'
 import { LIFECYCLE_PLAYBOOKS } from './lifecycle-playbooks.js'
-import { type PlaybookId, type PlaybookText, PLAYBOOK_INTENT } from './playbook-types.js'
+import { PLAYBOOK_INTENT, type PlaybookId, type PlaybookText } from './playbook-types.js'
 import { RFM_PLAYBOOKS } from './rfm-playbooks.js'
 
 /**

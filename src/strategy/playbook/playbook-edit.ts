@@ -28,7 +28,8 @@ export function checkPlaybookEdit(
 ): Result<PlaybookEdit> {
   const diagnostics: Diagnostic[] = []
   const at = (field: string) => ({ file: options.file, field })
-  if (!isObject(input)) return { ok: false, diagnostics: [{ code: 'strategy.playbook.edit_not_object', at: at('') }] }
+  if (!isObject(input))
+    return { ok: false, diagnostics: [{ code: 'strategy.playbook.edit_not_object', at: at('') }] }
   const byLang: [string, unknown][] = options.lang
     ? Object.keys(input).some((k) => (LANGS as readonly string[]).includes(k))
       ? Object.entries(input)
@@ -37,7 +38,11 @@ export function checkPlaybookEdit(
   const edit: PlaybookEdit = {}
   for (const [lang, fields] of byLang) {
     if (!(LANGS as readonly string[]).includes(lang)) {
-      diagnostics.push({ code: 'strategy.playbook.unknown_lang', params: { lang, langs: LANGS.join(', ') }, at: at(lang) })
+      diagnostics.push({
+        code: 'strategy.playbook.unknown_lang',
+        params: { lang, langs: LANGS.join(', ') },
+        at: at(lang),
+      })
       continue
     }
     if (!isObject(fields)) {
@@ -58,7 +63,11 @@ export function checkPlaybookEdit(
       if (field === 'actions') {
         const list = typeof value === 'string' ? [value] : value
         if (!Array.isArray(list) || list.length === 0 || list.length > MAX_ACTIONS) {
-          diagnostics.push({ code: 'strategy.playbook.bad_actions', params: { max: MAX_ACTIONS }, at: at(path) })
+          diagnostics.push({
+            code: 'strategy.playbook.bad_actions',
+            params: { max: MAX_ACTIONS },
+            at: at(path),
+          })
           continue
         }
         const problems = list.map((a, i) => textProblem(a, `${path}[${i}]`, options.file)).filter((d) => d)

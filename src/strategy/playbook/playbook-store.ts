@@ -116,7 +116,9 @@ export async function listPlaybooks(
   options: { industry: Industry; lang: Lang },
 ): Promise<Playbook[]> {
   const edits = await readEdits(conn, options.industry)
-  return allPlaybookIds().map((id) => build(id, options.industry, options.lang, edits.get(`${id}|${options.lang}`)))
+  return allPlaybookIds().map((id) =>
+    build(id, options.industry, options.lang, edits.get(`${id}|${options.lang}`)),
+  )
 }
 
 /**

@@ -1,5 +1,5 @@
-import { DEFAULT_SEGMENT_MAP } from '../../analytics/rfm-segment-map.js'
 import { LIFECYCLE_STAGES } from '../../analytics/lifecycle.js'
+import { DEFAULT_SEGMENT_MAP } from '../../analytics/rfm-segment-map.js'
 import type { Lang } from '../../i18n/locale.js'
 
 /** The fields every playbook has, in display order. `actions` is a list; the others are one text each. */

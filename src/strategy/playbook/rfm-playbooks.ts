@@ -15,7 +15,8 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'Give each a personal referral code worth a gift for both sides; ask for reviews and photos after delivery',
         'Have their store advisor send a personal thank-you after large orders (no template wording)',
       ],
-      offer: 'No price discounts: exclusive perks instead — early access, free express delivery, members-only gifts, double points on new arrivals.',
+      offer:
+        'No price discounts: exclusive perks instead — early access, free express delivery, members-only gifts, double points on new arrivals.',
       channel: 'One-to-one WeChat from their advisor, app push; invitations to in-store member events.',
       cadence: 'Every 2–3 weeks, timed after each purchase; at most one promotional message a week.',
       kpi: '90-day repeat-purchase rate, their share of revenue, referrals per customer, unsubscribe rate.',
@@ -53,7 +54,8 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'Offer premium versions and bundles of what they buy most',
         'Show their progress to the next membership tier with a concrete spend target',
       ],
-      offer: 'Spend-threshold coupons just above their average order (e.g. ¥30 off ¥199 when they usually spend ¥150), bundle prices, points multipliers.',
+      offer:
+        'Spend-threshold coupons just above their average order (e.g. ¥30 off ¥199 when they usually spend ¥150), bundle prices, points multipliers.',
       channel: 'App push, WeChat official account / mini-program, email.',
       cadence: 'Weekly content, an offer every two weeks.',
       kpi: 'Average order value, categories bought per customer, share promoted to Champions.',
@@ -91,7 +93,8 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'Recommend products frequently bought together with their recent purchases',
         'Run an order-streak challenge: two more orders within 30 days earn a reward',
       ],
-      offer: 'Order-streak reward (3 orders in 30 days → ¥20 coupon); free-shipping threshold just above their average order.',
+      offer:
+        'Order-streak reward (3 orders in 30 days → ¥20 coupon); free-shipping threshold just above their average order.',
       channel: 'App push, SMS, mini-program.',
       cadence: 'Weekly for 4–6 weeks, then every two weeks.',
       kpi: 'Orders per customer in 60 days, share moving up to Loyal or Champions.',
@@ -250,11 +253,7 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
     },
     'zh-CN': {
       goal: '在低消费客户进入休眠前唤醒他们。',
-      actions: [
-        '推送其常规价位的热销品',
-        '提醒即将过期的积分和优惠券',
-        '推荐低价入门商品,降低再次下单门槛',
-      ],
+      actions: ['推送其常规价位的热销品', '提醒即将过期的积分和优惠券', '推荐低价入门商品,降低再次下单门槛'],
       offer: '7 天有效的小额无门槛券(¥5–10);积分到期提醒。',
       channel: '短信、App 推送。',
       cadence: '三周内触达一到两次;无回应即停止。',
@@ -262,11 +261,7 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
     },
     'zh-TW': {
       goal: '在低消費客戶進入休眠前喚醒他們。',
-      actions: [
-        '推播其慣常價位的熱銷品',
-        '提醒即將到期的點數與折價券',
-        '推薦低價入門商品,降低再次下單門檻',
-      ],
+      actions: ['推播其慣常價位的熱銷品', '提醒即將到期的點數與折價券', '推薦低價入門商品,降低再次下單門檻'],
       offer: '7 天有效的小額無門檻折價券(NT$20–40);點數到期提醒。',
       channel: '簡訊、App 推播。',
       cadence: '三週內接觸一到兩次;無回應即停止。',
@@ -281,7 +276,8 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'Win-back offer on their former favourite category',
         'Show what is new since their last purchase',
       ],
-      offer: 'A meaningful win-back coupon (15–20% off, or ¥50 off ¥299) valid 14 days; their old member tier restored on the returning order.',
+      offer:
+        'A meaningful win-back coupon (15–20% off, or ¥50 off ¥299) valid 14 days; their old member tier restored on the returning order.',
       channel: 'Phone or one-to-one WeChat for the highest spenders, SMS and email for the rest.',
       cadence: 'Three touches over four weeks.',
       kpi: 'Win-back rate and revenue recovered against the cost of the offer, measured against a holdout group.',
@@ -319,7 +315,8 @@ export const RFM_PLAYBOOKS: Readonly<Record<string, PlaybookContent>> = {
         'A comeback package built from their past purchases',
         'Fix what they report and follow up personally',
       ],
-      offer: 'The strongest win-back offer: a gift with purchase plus ¥100 off ¥500, or VIP status reinstated for a year.',
+      offer:
+        'The strongest win-back offer: a gift with purchase plus ¥100 off ¥500, or VIP status reinstated for a year.',
       channel: 'Phone or one-to-one WeChat; a handwritten card or mailed catalogue for the premium ones.',
       cadence: 'Immediately, with follow-ups after one and three weeks.',
       kpi: 'Win-back rate, revenue recovered, reasons for leaving collected.',

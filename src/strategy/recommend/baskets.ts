@@ -28,7 +28,9 @@ export function itemExpr(by: Basis): Fragment {
 export function basketItemsQuery(d: Dialect, scope: BasketScope): Fragment {
   const item = itemExpr(scope.by)
   const before = scope.asOf ? sql` AND o.ordered_at < ${d.timestampLiteral(`${scope.asOf} 00:00:00`)}` : sql``
-  const after = scope.since ? sql` AND o.ordered_at >= ${d.timestampLiteral(`${scope.since} 00:00:00`)}` : sql``
+  const after = scope.since
+    ? sql` AND o.ordered_at >= ${d.timestampLiteral(`${scope.since} 00:00:00`)}`
+    : sql``
   const who = scope.customers ? sql` AND o.customer_id IN (${scope.customers})` : sql``
   return sql`
     SELECT DISTINCT i.source, i.order_id, ${item} AS item

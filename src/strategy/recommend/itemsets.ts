@@ -57,7 +57,9 @@ export async function countItemsets(
       SELECT x.item AS a, y.item AS b, count(*) AS n
       FROM ${ident(BF)} x JOIN ${ident(BF)} y ON y.source = x.source AND y.order_id = x.order_id AND x.item < y.item
       GROUP BY x.item, y.item HAVING count(*) >= ${minCount}`)
-    const pairRows = await conn.all<{ a: string; b: string; n: number }>(sql`SELECT a, b, n FROM ${ident(FP)}`)
+    const pairRows = await conn.all<{ a: string; b: string; n: number }>(
+      sql`SELECT a, b, n FROM ${ident(FP)}`,
+    )
     const pairs = new Map(pairRows.map((r) => [itemsetKey([r.a, r.b]), r.n]))
     const triples = new Map<string, number>()
     if (options.maxSize === 3 && pairRows.length > 0) {
