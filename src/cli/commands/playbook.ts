@@ -134,13 +134,16 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .addOption(industryOption())
     .option('--json', c().t('cli.opt.json'))
     .action(list)
+  // `--industry` and `--json` written after a subcommand are taken by this parent command (commander reads
+  // a parent's options anywhere); the subcommands merge them back in.
+  const parentOpts = () => playbook.opts() as { industry?: string; json?: boolean }
 
   playbook
     .command('list')
     .description(c().t('cli.playbook.list.description'))
     .addOption(industryOption())
     .option('--json', c().t('cli.opt.json'))
-    .action(list)
+    .action((own: { industry?: string; json?: boolean }) => list({ ...parentOpts(), ...own }))
 
   playbook
     .command('show')
@@ -148,7 +151,8 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .argument('<name>', c().t('cli.playbook.arg.name'))
     .addOption(industryOption())
     .option('--json', c().t('cli.opt.json'))
-    .action(async (name: string, opts: { industry?: string; json?: boolean }) => {
+    .action(async (name: string, own: { industry?: string; json?: boolean }) => {
+      const opts = { ...parentOpts(), ...own }
       const cx = c()
       const store = await cx.store()
       const industry = await industryOf(cx, opts.industry)
@@ -176,7 +180,8 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .option('--cadence <text>', c().t('cli.playbook.opt.field'))
     .option('--kpi <text>', c().t('cli.playbook.opt.field'))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (name: string, raw: EditFlags & { textLang?: Lang }) => {
+    .action(async (name: string, own: EditFlags & { textLang?: Lang }) => {
+      const raw = { ...parentOpts(), ...own }
       const cx = c()
       const id = resolvePlaybookId(name)
       const lang = raw.textLang ?? cx.lang
@@ -212,7 +217,8 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .addOption(industryOption())
     .addOption(new Option('--text-lang <lang>', c().t('cli.playbook.opt.reset_lang')).choices([...LANGS]))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (name: string, opts: { industry?: string; textLang?: Lang; json?: boolean }) => {
+    .action(async (name: string, own: { industry?: string; textLang?: Lang; json?: boolean }) => {
+      const opts = { ...parentOpts(), ...own }
       const cx = c()
       const id = resolvePlaybookId(name)
       const store = await cx.store()
@@ -229,7 +235,8 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .addOption(industryOption())
     .addOption(new Option('--snapshot <id>', c().t('cli.customer.opt.snapshot')).default('latest'))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (customer: string, opts: { industry?: string; snapshot: string; json?: boolean }) => {
+    .action(async (customer: string, own: { industry?: string; snapshot: string; json?: boolean }) => {
+      const opts = { ...parentOpts(), ...own }
       const cx = c()
       const store = await cx.store()
       const industry = await industryOf(cx, opts.industry)
@@ -272,7 +279,8 @@ export const registerPlaybook: RegisterCommand = (program: Command, ctx) => {
     .argument('[name]', c().t('cli.playbook.arg.industry'))
     .option('--write-config <file>', c().t('cli.playbook.opt.write_config'))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (name: string | undefined, opts: { writeConfig?: string; json?: boolean }) => {
+    .action(async (name: string | undefined, own: { writeConfig?: string; json?: boolean }) => {
+      const opts = { ...parentOpts(), ...own }
       const cx = c()
       const store = await cx.store()
       if (name !== undefined) await setStoreIndustry(store.conn, parseIndustry(name))

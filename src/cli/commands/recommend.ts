@@ -105,7 +105,7 @@ export const registerRecommend: RegisterCommand = (program: Command, ctx) => {
       }
       const limit = positiveInt('--limit', opts.limit)
       const store = await cx.store()
-      const rules = await mineRules(store.conn, options, {
+      const { rules, baskets } = await mineRules(store.conn, options, {
         asOf: opts.asOf ?? null,
         since: opts.since ?? null,
       })
@@ -128,7 +128,7 @@ export const registerRecommend: RegisterCommand = (program: Command, ctx) => {
       cx.print(
         cx.t('strategy.rules.header', {
           n: rules.length,
-          baskets: rules[0]?.baskets ?? 0,
+          baskets,
           by: cx.t(`strategy.by.${opts.by}`),
           minSupport: pct(cx, options.minSupport),
           minConfidence: pct(cx, options.minConfidence),

@@ -150,5 +150,5 @@ export async function nextBestProducts(
 async function storedOrMinedRules(conn: Connection, asOf: string | null): Promise<AssociationRule[]> {
   const stored = await loadRules(conn, 'product')
   if (stored.length > 0) return stored
-  return mineRules(conn, defaultRuleOptions('product'), { asOf })
+  return (await mineRules(conn, defaultRuleOptions('product'), { asOf })).rules
 }

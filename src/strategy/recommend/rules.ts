@@ -105,19 +105,19 @@ export function rulesFromCounts(counts: ItemsetCounts, options: RuleOptions): As
  * measures in TypeScript.
  *
  * @example
- * const rules = await mineRules(conn, { ...defaultRuleOptions('category'), minSupport: 0.02 })
+ * const { rules, baskets } = await mineRules(conn, { ...defaultRuleOptions('category'), minSupport: 0.02 })
  */
 export async function mineRules(
   conn: Connection,
   options: RuleOptions,
   scope: Omit<BasketScope, 'by'> = {},
-): Promise<AssociationRule[]> {
+): Promise<{ rules: AssociationRule[]; baskets: number }> {
   const counts = await countItemsets(
     conn,
     { ...scope, by: options.by },
     { minCount: options.minCount, minSupport: options.minSupport, maxSize: options.maxSize },
   )
-  return rulesFromCounts(counts, options)
+  return { rules: rulesFromCounts(counts, options), baskets: counts.baskets }
 }
 
 /** Replaces the stored rules of a basis (one transaction), for per-customer and per-segment use. */

@@ -36,7 +36,7 @@ export async function segmentCrossSell(
   let rules = options.rules
   if (!rules) {
     const stored = await loadRules(conn, by)
-    rules = stored.length ? stored : await mineRules(conn, defaultRuleOptions(by))
+    rules = stored.length ? stored : (await mineRules(conn, defaultRuleOptions(by))).rules
   }
   const items = [...new Set(rules.flatMap((r) => [...r.antecedent, r.consequent]))]
   const counts = await countItemsets(
