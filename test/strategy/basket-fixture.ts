@@ -57,9 +57,9 @@ export async function loadBaskets(conn: Connection): Promise<void> {
     const total = list.reduce((s, i) => s + PRICES[i]!, 0)
     const amount = status === 'refunded' ? -total : total
     orders.push(['shop', id, customer, `2026-01-${String(n + 1).padStart(2, '0')} 10:00:00`, amount, status])
-    list.forEach((sku, line) =>
-      items.push(['shop', id, line + 1, sku, `product ${sku}`, CATEGORY[sku]!, 1, PRICES[sku]!]),
-    )
+    for (const [line, sku] of list.entries()) {
+      items.push(['shop', id, line + 1, sku, `product ${sku}`, CATEGORY[sku]!, 1, PRICES[sku]!])
+    }
   })
   await insert(
     conn,
