@@ -117,6 +117,7 @@ export const registerRecommend: RegisterCommand = (program: Command, ctx) => {
           options,
           saved: opts.save,
           count: rules.length,
+          baskets,
           rules: rules.slice(0, limit),
         })
       const shown = rules.slice(0, limit)
@@ -262,7 +263,12 @@ export const registerRecommend: RegisterCommand = (program: Command, ctx) => {
         opts.by,
         result.rules.flatMap((r) => [...r.rule.antecedent, r.rule.consequent]),
       )
-      const label = selection.kind === 'rfm' ? segmentLabel(selection.name, cx.lang) : selection.name
+      const label =
+        selection.kind === 'rfm'
+          ? segmentLabel(selection.name, cx.lang)
+          : selection.kind === 'lifecycle'
+            ? cx.t(`analytics.lifecycle.${selection.name}`)
+            : selection.label
       cx.print(cx.t('strategy.segment.header', { segment: label, baskets: result.segmentBaskets }))
       if (result.rules.length === 0) return cx.print(cx.t('strategy.segment.none'))
       cx.print(

@@ -19,6 +19,8 @@ export interface Selection {
   readonly kind: 'segment' | 'rfm' | 'lifecycle'
   /** Canonical name: the saved segment's id, the RFM segment or lifecycle stage in English. */
   readonly name: string
+  /** What people call it: the saved segment's name, else the canonical name. */
+  readonly label: string
   /** The snapshot an RFM / lifecycle selection reads (null for saved segments). */
   readonly snapshotId: string | null
   readonly query: Fragment
@@ -52,7 +54,7 @@ export async function resolveSelection(
     const saved = await findSegment(conn, request.ref)
     if (saved) {
       const query = currentMemberIds(conn, saved.segmentId)
-      return { kind: 'segment', name: saved.segmentId, snapshotId: null, query }
+      return { kind: 'segment', name: saved.segmentId, label: saved.name, snapshotId: null, query }
     }
     if (rfmName(request.ref)) return resolveSelection(conn, { kind: 'rfm', name: request.ref }, options)
     if (lifecycleName(request.ref))
@@ -75,6 +77,7 @@ export async function resolveSelection(
   return {
     kind: request.kind,
     name,
+    label: name,
     snapshotId: snap.snapshotId,
     query: sql`SELECT customer_id FROM customer_scores WHERE snapshot_id = ${snap.snapshotId} AND ${column} = ${name}`,
   }
