@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Span, TimeUnit } from './ast.js'
+import { formatNumber } from './printer.js'
 import { diagnosticAt } from './report.js'
 
 export type Token =
@@ -159,8 +160,8 @@ function classifyNumber(word: string, negative: boolean, span: Span): Token | nu
   }
   if (!/^\d+(\.\d+)?$/.test(word)) return null
   const value = Number(word)
-  // Beyond plain-decimal range the printer could not write the number back the way it was read.
-  if (!Number.isFinite(value) || String(value).includes('e')) return null
+  // A number the printer cannot write back exactly in plain decimals (far too small) is refused.
+  if (!Number.isFinite(value) || Number(formatNumber(value)) !== value) return null
   // -0 would print as 0; keep one zero so print/parse round-trips exactly.
   return { kind: 'number', value: negative && value !== 0 ? -value : value, span }
 }
