@@ -22,7 +22,7 @@ export async function benchStrategy({ dbPath }) {
   const store = await openStore(dbPath)
   const conn = store.conn
   const rows = []
-  const time = async (name, work, note = (v) => '') => {
+  const time = async (name, work, note = () => '') => {
     const started = performance.now()
     const cpu = process.cpuUsage()
     const value = await work()

@@ -73,7 +73,7 @@ function assertWellFormed(text: string, diagnostics: readonly Diagnostic[]) {
     expect(d.code).toMatch(/^segment\./)
     expect(d.at?.line).toBeGreaterThanOrEqual(1)
     expect(d.at?.column).toBeGreaterThanOrEqual(1)
-    const [start, end] = d.params?.['span'] as [number, number]
+    const [start, end] = (d.params?.['span'] ?? [-1, -1]) as [number, number]
     expect(0 <= start && start <= end && end <= text.length).toBe(true)
   }
 }
