@@ -63,8 +63,32 @@ export const AUDIENCE_EXPORTS: TableDef = {
   ],
 }
 
+/**
+ * Every product as the order lines describe it (there is no product table): name, category, mean price,
+ * number of lines. Refreshed with the stored rules so next-best lookups for one customer need no scan of
+ * all order lines.
+ */
+export const PRODUCT_CATALOG: TableDef = {
+  name: 'product_catalog',
+  key: ['item'],
+  columns: [
+    { name: 'item', type: 'text', nullable: false },
+    { name: 'name', type: 'text' },
+    { name: 'category', type: 'text' },
+    { name: 'price', type: 'double' },
+    { name: 'lines', type: 'bigint', nullable: false },
+    { name: 'computed_at', type: 'timestamp', nullable: false },
+  ],
+}
+
 registerMigration({
   version: 80,
   name: 'playbook overrides, association rules, audience export history',
   up: (d) => [PLAYBOOK_OVERRIDES, ASSOCIATION_RULES, AUDIENCE_EXPORTS].flatMap((t) => d.createTable(t)),
+})
+
+registerMigration({
+  version: 81,
+  name: 'product catalog from order lines',
+  up: (d) => d.createTable(PRODUCT_CATALOG),
 })

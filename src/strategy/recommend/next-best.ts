@@ -1,8 +1,8 @@
 import { IS_PURCHASE } from '../../analytics/purchase-rules.js'
 import type { Connection } from '../../sql/driver.js'
-import { join, sql } from '../../sql/fragment.js'
+import { sql } from '../../sql/fragment.js'
 import { itemExpr } from './baskets.js'
-import { productInfo } from './product-catalog.js'
+import { productCatalog } from './product-catalog.js'
 import { type AssociationRule, defaultRuleOptions, loadRules, mineRules } from './rules.js'
 
 export interface NextBestOptions {
@@ -31,7 +31,7 @@ export type NextBestReason =
       readonly kind: 'category'
       readonly category: string
       readonly categoryShare: number
-      readonly baskets: number
+      readonly lines: number
     }
 
 export interface NextBestProduct {
@@ -58,7 +58,7 @@ export interface NextBest {
  * 1. rules fired by their history (antecedent ⊆ what they bought), scored lift × confidence × (1 + the
  *    share of their spend in the product's category), the best firing rule per product;
  * 2. then, to fill up, the most bought products of their top categories (by spend), scored by that
- *    category's share × the product's basket count;
+ *    category's share × the product's order lines;
  * both kept only when the product's mean price is within the price band around their own price level.
  */
 export async function nextBestProducts(
@@ -99,14 +99,12 @@ export async function nextBestProducts(
     if (!prev || r.lift * r.confidence > prev.lift * prev.confidence) fired.set(r.consequent, r)
   }
   const top = categories.slice(0, o.topCategories)
-  const popular = top.length
-    ? await conn.all<{ item: string; category: string; baskets: number }>(sql`
-        SELECT ${item} AS item, min(i.category) AS category, ${d.countDistinctIf([sql`o.source`, sql`o.order_id`], sql`TRUE`)} AS baskets
-        FROM order_items i JOIN orders o ON o.source = i.source AND o.order_id = i.order_id
-        WHERE ${IS_PURCHASE}${before} AND i.category IN (${join(top.map((c) => sql`${c.category}`))}) AND ${item} IS NOT NULL
-        GROUP BY ${item} ORDER BY baskets DESC, item LIMIT ${200}`)
-    : []
-  const info = await productInfo(conn, [...fired.keys(), ...popular.map((p) => p.item)])
+  const topNames = new Set(top.map((c) => c.category))
+  // Popularity and prices come from the product catalog (stored with the rules, else one scan of lines).
+  const info = await productCatalog(conn)
+  const popular = [...info.values()]
+    .filter((p) => p.category !== null && topNames.has(p.category))
+    .sort((a, b) => b.lines - a.lines || a.item.localeCompare(b.item, 'en'))
   const ruled: NextBestProduct[] = []
   for (const [candidate, rule] of fired) {
     const p = info.get(candidate)
@@ -124,17 +122,15 @@ export async function nextBestProducts(
   ruled.sort((a, b) => b.score - a.score || a.item.localeCompare(b.item, 'en'))
   const filled: NextBestProduct[] = []
   for (const p of popular) {
-    if (have.has(p.item) || fired.has(p.item)) continue
-    const known = info.get(p.item)
-    if (!fits(known?.price ?? null)) continue
-    const share = shareOf.get(p.category) ?? 0
+    if (have.has(p.item) || fired.has(p.item) || !fits(p.price)) continue
+    const share = shareOf.get(p.category!) ?? 0
     filled.push({
       item: p.item,
-      name: known?.name ?? null,
+      name: p.name,
       category: p.category,
-      price: known?.price ?? null,
-      score: share * p.baskets,
-      reason: { kind: 'category', category: p.category, categoryShare: share, baskets: p.baskets },
+      price: p.price,
+      score: share * p.lines,
+      reason: { kind: 'category', category: p.category!, categoryShare: share, lines: p.lines },
     })
   }
   filled.sort((a, b) => b.score - a.score || a.item.localeCompare(b.item, 'en'))

@@ -3,6 +3,7 @@ import { join, sql } from '../../sql/fragment.js'
 import '../strategy-tables.js'
 import type { Basis, BasketScope } from './baskets.js'
 import { countItemsets, ITEM_SEPARATOR, type ItemsetCounts, itemsetKey, supportFloor } from './itemsets.js'
+import { refreshProductCatalog } from './product-catalog.js'
 
 /** A rule "baskets with `antecedent` also hold `consequent`", with its basket counts and measures. */
 export interface AssociationRule {
@@ -120,7 +121,10 @@ export async function mineRules(
   return { rules: rulesFromCounts(counts, options), baskets: counts.baskets }
 }
 
-/** Replaces the stored rules of a basis (one transaction), for per-customer and per-segment use. */
+/**
+ * Replaces the stored rules of a basis (one transaction), for per-customer and per-segment use; product
+ * rules also refresh the product catalog next-best lookups read.
+ */
 export async function saveRules(
   conn: Connection,
   rules: readonly AssociationRule[],
@@ -139,6 +143,7 @@ export async function saveRules(
         antecedent_count, consequent_count, baskets, support, confidence, lift, computed_at, as_of, options)
         VALUES ${join(values)}`)
     }
+    if (options.by === 'product') await refreshProductCatalog(conn, computedAt)
   })
 }
 
