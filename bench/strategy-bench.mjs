@@ -2,7 +2,8 @@
 // (pair and triple counting in the store), bought-together, next-best products for one customer, a
 // segment's cross-sell list, community invitations, and consent-honouring audience exports — each beside a
 // reference query measured in the same run (one scan of the baskets: order lines joined to their orders).
-//   node bench/strategy-bench.mjs DB        (after `npm run build`; DB a COPY of a demo store, analysed)
+//   node bench/strategy-bench.mjs DB [MEMORY_MB]   (after `npm run build`; DB a COPY of an analysed demo
+//   store; MEMORY_MB caps the engine, which then spills to disk)
 // or, from the orchestrator: `const { benchStrategy } = await import('./strategy-bench.mjs')`.
 import { createWriteStream, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,13 +15,14 @@ const dist = new URL('../dist/', import.meta.url)
 const load = (path) => import(new URL(path, dist).href)
 
 /** Times each stage on the store at `dbPath`; returns milliseconds per stage, sizes and peak RSS. */
-export async function benchStrategy({ dbPath }) {
+export async function benchStrategy({ dbPath, memoryLimitMB }) {
   const { openStore } = await load('store/store.js')
   await load('tables.js')
   const { sql } = await load('sql/fragment.js')
   const s = await load('strategy/index.js')
   const store = await openStore(dbPath)
   const conn = store.conn
+  if (memoryLimitMB) await conn.run(conn.dialect.limitMemory(memoryLimitMB))
   const rows = []
   const time = async (name, work, note = () => '') => {
     const started = performance.now()
@@ -108,7 +110,7 @@ export async function benchStrategy({ dbPath }) {
       (v) => `${v.rows.toLocaleString('en')} rows`,
     )
     await conn.run(sql`DELETE FROM association_rules`)
-    return { size, rows, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }
+    return { size, rows, memoryLimitMB, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }
   } finally {
     await store.close()
   }
@@ -127,16 +129,17 @@ export function strategyMarkdown(result) {
         `| ${r.name} | ${r.ms.toLocaleString('en')} | ${r.cpuMs.toLocaleString('en')} | ${(r.ms / reference).toFixed(2)} | ${r.note} |`,
     ),
     '',
-    `Peak RSS of the process: ${result.peakRssMB.toLocaleString('en')} MB.`,
+    `Peak RSS of the process: ${result.peakRssMB.toLocaleString('en')} MB${result.memoryLimitMB ? ` (engine capped at ${result.memoryLimitMB} MB)` : ''}.`,
   ]
   return lines.join('\n')
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [dbPath] = process.argv.slice(2)
+  const [dbPath, memory] = process.argv.slice(2)
   if (!dbPath) {
     process.stderr.write('usage: node bench/strategy-bench.mjs DB   (a copy of an analysed demo store)\n')
     process.exit(2)
   }
-  console.log(strategyMarkdown(await benchStrategy({ dbPath })))
+  const memoryLimitMB = memory ? Number(memory) : undefined
+  console.log(strategyMarkdown(await benchStrategy({ dbPath, memoryLimitMB })))
 }

@@ -145,7 +145,9 @@ describe('association rules', () => {
     )
     expect(n?.n).toBe(rules.length)
     // product rules refresh the catalog: A is named on 10 lines (o2 twice, the return and the cancelled order too)
-    const a = await store.conn.one(sql`SELECT name, category, price, lines FROM product_catalog WHERE item = 'A'`)
+    const a = await store.conn.one(
+      sql`SELECT name, category, price, lines FROM product_catalog WHERE item = 'A'`,
+    )
     expect(a).toEqual({ name: 'product A', category: 'X', price: 10, lines: 10 })
   })
 })

@@ -149,6 +149,7 @@ describe('strata recommend', () => {
     expect((await run('recommend', 'together', 'Z9')).code).toBe(4)
     const customer = JSON.parse((await run('recommend', 'customer', 'c3', '--json')).out)
     expect(customer.products.map((p: { item: string }) => p.item)).toEqual(['C'])
+    expect((await run('recommend', 'customer', 'nobody')).code).toBe(4)
     const segment = await run('recommend', 'segment', 'VIP', '--min-count', '2')
     expect(segment.code).toBe(0)
     expect(segment.out).toContain('Cross-sell for VIP (6 baskets)')

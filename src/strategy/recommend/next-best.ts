@@ -1,4 +1,5 @@
 import { IS_PURCHASE } from '../../analytics/purchase-rules.js'
+import { EXIT, StrataError } from '../../core/diagnostics.js'
 import type { Connection } from '../../sql/driver.js'
 import { sql } from '../../sql/fragment.js'
 import { itemExpr } from './baskets.js'
@@ -76,6 +77,14 @@ export async function nextBestProducts(
     sql`SELECT DISTINCT ${item} AS item FROM ${lines} AND ${item} IS NOT NULL`,
   )
   const have = new Set(bought.map((r) => r.item))
+  if (have.size === 0) {
+    const known = await conn.one(sql`SELECT 1 AS hit FROM customers WHERE customer_id = ${customerId}`)
+    if (!known)
+      throw new StrataError(
+        { code: 'strategy.customer_not_found', params: { customer: customerId } },
+        EXIT.NOT_FOUND,
+      )
+  }
   const level = await conn.one<{ price_level: number | null; aov: number | null }>(sql`
     SELECT ${d.toDouble(sql`sum(i.quantity * i.unit_price)`)} / nullif(${d.toDouble(sql`sum(i.quantity)`)}, 0) AS price_level,
       (SELECT ${d.toDouble(sql`avg(o.amount)`)} FROM orders o WHERE o.customer_id = ${customerId} AND ${IS_PURCHASE}${before}) AS aov
