@@ -78,9 +78,15 @@ export async function nextActionFor(
       EXIT.NOT_FOUND,
     )
   }
-  const tier = await conn.one<{ value: number | null; value_tier: string | null }>(sql`
-    SELECT value, value_tier FROM (${presetValueTiers(d, snap.snapshotId, preset.valueMeasure, snap.config.valueTiers)}) t
-    WHERE customer_id = ${customerId}`)
+  // Net spend is the analytics' own basis: read the stored tier instead of ranking a million customers.
+  const stored = preset.valueMeasure === 'net_spend' && snap.config.valueTiers.basis === 'monetary'
+  const tier = stored
+    ? await conn.one<{ value: number | null; value_tier: string | null }>(sql`
+        SELECT ${d.toDouble(sql`monetary`)} AS value, value_tier FROM customer_scores
+        WHERE snapshot_id = ${snap.snapshotId} AND customer_id = ${customerId}`)
+    : await conn.one<{ value: number | null; value_tier: string | null }>(sql`
+        SELECT value, value_tier FROM (${presetValueTiers(d, snap.snapshotId, preset.valueMeasure, snap.config.valueTiers)}) t
+        WHERE customer_id = ${customerId}`)
   const community = await conn.one<{ community_id: string }>(sql`
     SELECT community_id FROM orders
     WHERE customer_id = ${customerId} AND community_id IS NOT NULL
