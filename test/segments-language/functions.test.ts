@@ -58,6 +58,9 @@ cases('customer attributes', [
   ['signup_at = 2024-01-01', ['a5'], 'date equality on a timestamp'],
   ['signup_at < today', ['a1', 'a2', 'a5'], 'today is the as-of date'],
   ["customer_id IN ('a1', 's9')", ['a1', 's9'], 'ids, including a prospect only in the snapshot'],
+  ['age NOT BETWEEN 25 AND 35', ['a2', 'a3', 'a4', 's9'], 'NOT around BETWEEN: unknown ages included'],
+  ["city NOT CONTAINS '海'", ['a2', 'a3', 'a4', 'a5', 's9'], 'NOT around CONTAINS'],
+  ['signup_at < +1d', ['a1', 'a2', 'a5'], '+1d is 2024-07-02, after the as-of date'],
 ])
 
 cases('snapshot scores and predictions (snapshot 7)', [

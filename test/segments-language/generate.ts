@@ -31,16 +31,50 @@ export const PAYLOADS = [
   '😀🚀',
   'ＳＥＬＥＣＴ',
   'a"b\'c`d',
-  '${1}',
+  '$' + '{1}',
 ]
 
 const span = { start: 0, end: 0 }
 /** A marker no SQL the program writes contains; every generated user string carries one. */
 export const MARK = '⟦'
 
+/** Values that occur in store-fixture.ts, so realistic trees select someone. */
+const FIXTURE_STRINGS = [
+  '上海',
+  '北京',
+  'F',
+  'M',
+  'vip',
+  '母婴',
+  'toys',
+  'lego',
+  '贝亲',
+  'SKU-1',
+  'SKU-2',
+  'search',
+  'view',
+  'app',
+  'community_group_buy',
+  'g1',
+  'g2',
+  'st1',
+  'VIP',
+  'seg-2',
+  '高价值',
+  'price-hunter',
+  'a1',
+  's9',
+  'CN',
+]
+const FIXTURE_NUMBERS = [0, 1, 2, 3, 6, 16, 24, 33, 40, 50, 60, 150, 220, 0.2, 0.5]
+
 export class Generator {
   private counter = 0
-  constructor(private readonly rnd: () => number) {}
+  /** `realistic`: values from the fixture instead of marked payloads (for result comparisons). */
+  constructor(
+    private readonly rnd: () => number,
+    private readonly realistic = false,
+  ) {}
 
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.rnd() * items.length)]!
@@ -51,18 +85,24 @@ export class Generator {
 
   /** A user string: a payload or Chinese text, tagged with a unique marker. */
   userString(): string {
+    if (this.realistic) return this.pick(FIXTURE_STRINGS)
     const base = this.rnd() < 0.5 ? this.pick(PAYLOADS) : this.pick(['母婴', '上海', 'vip', 'app', 'SKU-1'])
     return `${base}${MARK}${this.counter++}`
   }
   /** A distinctive number (digits the program never writes itself). */
   userNumber(): number {
+    if (this.realistic) return this.pick(FIXTURE_NUMBERS)
     return this.pick([987_654.321, 7_777_777, 0.000123457, 424_242.5, 31_337])
   }
 
   literal(type: string, values?: readonly string[]): Literal {
     switch (type) {
       case 'number':
-        return { kind: 'number', value: this.userNumber() * (this.rnd() < 0.3 ? -1 : 1), span }
+        return {
+          kind: 'number',
+          value: this.userNumber() * (!this.realistic && this.rnd() < 0.3 ? -1 : 1),
+          span,
+        }
       case 'boolean':
         return { kind: 'boolean', value: this.rnd() < 0.5, span }
       case 'date':
@@ -73,7 +113,8 @@ export class Generator {
           return { kind: 'date', value: `20${10 + this.int(15)}-0${1 + this.int(9)}-1${this.int(9)}`, span }
         return {
           kind: 'relative',
-          amount: 1 + this.int(400),
+          // up to 100 units each way (the language's range); a negative amount is `+Nd`, after asOf
+          amount: (1 + this.int(100)) * (this.rnd() < 0.2 ? -1 : 1),
           unit: this.pick(['d', 'w', 'm', 'y'] as const),
           span,
         }
@@ -106,7 +147,7 @@ export class Generator {
           a.type === 'duration'
             ? ({
                 kind: 'duration',
-                amount: 1 + this.int(500),
+                amount: 1 + this.int(100),
                 unit: this.pick(['d', 'w', 'm', 'y'] as const),
                 span,
               } as const)

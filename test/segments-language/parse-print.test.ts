@@ -88,6 +88,15 @@ describe('parser', () => {
     expect(stripSpans(tree('NOT a AND b'))).toMatchObject({ kind: 'and', items: [{ kind: 'not' }, {}] })
   })
 
+  it('reads NOT BETWEEN / NOT CONTAINS as NOT around the predicate, and +7d as after the as-of date', () => {
+    expect(printSegment(tree('age NOT BETWEEN 20 AND 30'))).toBe('NOT age BETWEEN 20 AND 30')
+    expect(printSegment(tree("city not contains '市'"))).toBe("NOT city CONTAINS '市'")
+    expect(stripSpans(tree('expected_next_order_at <= +7d'))).toMatchObject({
+      right: { kind: 'relative', amount: -7, unit: 'd' },
+    })
+    expect(printSegment(tree('expected_next_order_at <= +7d'))).toBe('expected_next_order_at <= +7d')
+  })
+
   it('parses BETWEEN … AND … inside a conjunction', () => {
     expect(printSegment(tree('age BETWEEN 25 AND 35 AND city = "上海"'))).toBe(
       "age BETWEEN 25 AND 35 AND city = '上海'",

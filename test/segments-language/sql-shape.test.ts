@@ -31,12 +31,27 @@ describe('compiled SQL shape', () => {
         "AND event_count('search', within: 14d) >= 2 AND event_count('view') >= 1 AND has_tag('vip') AND tag != 'x' " +
         "AND in_segment('VIP') AND NOT in_segment('Lost') AND orders_count >= 1 AND spent > 0",
     )
-    expect(count(sql, /\bFROM order_items\b/g)).toBe(1)
+    expect(count(sql, /\border_items\b/g)).toBe(1)
     expect(count(sql, /\bFROM events\b/g)).toBe(1)
     expect(count(sql, /\bFROM customer_tags\b/g)).toBe(1)
     expect(count(sql, /\bFROM segment_members\b/g)).toBe(1)
-    expect(count(sql, /\bFROM orders\b/g)).toBe(1)
+    // orders twice: its own scan, and joined to the item scan (items carry no customer)
+    expect(count(sql, /\b(FROM|JOIN) orders\b/g)).toBe(2)
+    expect(count(sql, /GROUP BY/g)).toBe(5)
     expect(count(sql, /\bEXISTS\b/g)).toBe(0)
+  })
+
+  it('in_segment compiles to the id when the saved segments are given, to an id-or-name match otherwise', () => {
+    const given = compileSegment("in_segment('VIP')", duckdbDialect, {
+      asOf: '2024-07-01',
+      snapshotId: null,
+      segments: [{ id: 'seg-1', name: 'VIP' }],
+    })
+    if (!given.ok) throw new Error('compile failed')
+    const withIds = duckdbDialect.compile(given.value.query)
+    expect(withIds.sql).not.toMatch(/\bsegments\b/)
+    expect(withIds.parameters).toContain('seg-1')
+    expect(sqlOf("in_segment('VIP')").sql).toMatch(/LEFT JOIN segments g/)
   })
 
   it('reads no behaviour table a definition does not use, and no snapshot without one', () => {
