@@ -109,6 +109,9 @@ export interface Dialect {
    * bulk-loading files the program wrote itself.
    */
   delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
+  // --- added by strategy ------------------------------------------------------------------------------
+  /** Double value of a text expression, NULL (not an error) when the text is not a number. */
+  tryToDouble(expr: Fragment): Fragment
   // --- added by segments (language) ---------------------------------------------------------------
   /** Month of year 1–12 of a date. */
   monthOf(date: Fragment): Fragment

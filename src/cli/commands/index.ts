@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
+import { registerAudience } from './audience.js'
 import { registerBacktest } from './backtest.js'
 import { registerCluster } from './cluster.js'
 import { registerClv } from './clv.js'
@@ -9,7 +10,9 @@ import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerLookalike } from './lookalike.js'
 import { registerPersona } from './persona.js'
+import { registerPlaybook } from './playbook.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerRecommend } from './recommend.js'
 import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 import { registerTag } from './tag.js'
@@ -30,4 +33,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerCluster,
   registerPersona,
   registerLookalike,
+  registerPlaybook,
+  registerRecommend,
+  registerAudience,
 ]

@@ -120,4 +120,5 @@ export const duckdbDialect: Dialect = {
         : `header = false, delim = '\t', quote = '', escape = ''`
     return sql`read_csv(${path}, auto_detect = false, ${raw(options)}, columns = {${raw(spec)}})`
   },
+  tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
 }
