@@ -9,15 +9,24 @@ import { customerRoutes } from './routes/customers.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
 import { storeDataRoutes } from './routes/store-data.js'
+import { trackRoutes } from './routes/track.js'
+import { LiveIngest } from './live/live-ingest.js'
+import { loadSegmentCompiler } from './live/segment-compiler.js'
+import type { SegmentCompiler } from './live/segment-refresh.js'
 
 export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
 /** Every route module, in the order the OpenAPI document lists them. Each resource adds its line. */
-export const ROUTES: RouteModule[] = [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, modelRoutes]
+function routes(live: () => LiveIngest): RouteModule[] {
+  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, modelRoutes, trackRoutes(live)]
+}
 
 export interface StrataServer {
   readonly app: FastifyInstance
   readonly ctx: ServerContext
+  readonly live: LiveIngest
+  /** Journal entries acknowledged before a crash and applied at start-up. */
+  readonly replayed: number
   /** Stops background loops and the HTTP server (the store stays open: the caller owns it). */
   close(): Promise<void>
 }
@@ -34,13 +43,22 @@ export async function createServer(input: {
   options?: Partial<ServerOptions>
   now?: () => Date
   logger?: boolean
+  /** The segment language compiler; default: loaded from src/segments/language when present. */
+  compiler?: SegmentCompiler | null
 }): Promise<StrataServer> {
-  const { app, ctx } = await buildApp({ ...input, routes: ROUTES })
+  let live: LiveIngest | undefined
+  const { app, ctx } = await buildApp({ ...input, routes: routes(() => live!) })
+  const compiler = input.compiler === undefined ? await loadSegmentCompiler() : input.compiler
+  const started = await LiveIngest.start(ctx, { compiler, sink: null })
+  live = started.live
   return {
     app,
     ctx,
+    live,
+    replayed: started.replayed,
     async close() {
       await app.close()
+      await started.live.close()
     },
   }
 }
