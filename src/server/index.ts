@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
+import { privacyRoutes } from './routes/privacy.js'
 import { segmentRoutes } from './routes/segments.js'
 import { storeDataRoutes } from './routes/store-data.js'
 import { trackRoutes } from './routes/track.js'
@@ -20,7 +21,7 @@ export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
 /** Every route module, in the order the OpenAPI document lists them. Each resource adds its line. */
 function routes(live: () => LiveIngest): RouteModule[] {
-  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, segmentRoutes, modelRoutes, trackRoutes(live), webhookRoutes]
+  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, segmentRoutes, modelRoutes, trackRoutes(live), webhookRoutes, privacyRoutes(live)]
 }
 
 export interface StrataServer {

@@ -110,6 +110,15 @@ export class LiveIngest {
     await this.appliedUpTo(last)
   }
 
+  /**
+   * After an erasure: once everything is applied, empty the journal so the erased person's raw items do not
+   * stay on disk. False when new items arrived meanwhile (they are truncated at the next idle moment).
+   */
+  async forgetJournal(): Promise<boolean> {
+    await this.flush()
+    return this.journal ? this.journal.truncateIfApplied(this.appliedSeq) : true
+  }
+
   get status() {
     return { appliedSeq: this.appliedSeq, pending: this.pending.length, journal: this.journal !== null, ...this.stats }
   }
