@@ -17,7 +17,7 @@ import { maskPii } from '../auth/masking.js'
 import { RateLimiter } from '../auth/rate-limit.js'
 import { allowed, type Principal } from '../auth/roles.js'
 import { sessionPrincipal } from '../auth/sessions.js'
-import { sameSecret } from '../auth/tokens.js'
+import { sameSecret, sha256Hex } from '../auth/tokens.js'
 import { audit } from '../audit/audit-log.js'
 import { parseCookies } from './cookies.js'
 import { defaultServerOptions, type RouteModule, type ServerContext, type ServerOptions, typed } from './context.js'
@@ -54,13 +54,26 @@ function validationDetails(error: FastifyError, lang: Lang): ErrorDetail[] {
   })
 }
 
+// Recently verified API keys (by SHA-256), so ingestion does not wait behind store work to authenticate.
+// Revocation clears the cache (same process); entries also expire after a few seconds.
+const KEY_TTL_MS = 5000
+const keyCache = new Map<string, { principal: Principal; until: number }>()
+export function forgetApiKeys(): void {
+  keyCache.clear()
+}
+
 async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Principal | undefined> {
   const auth = req.headers.authorization
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
   const key = bearer ?? (req.headers['x-api-key'] as string | undefined)
   if (key) {
+    const hash = sha256Hex(key)
+    const hit = keyCache.get(hash)
+    if (hit && hit.until > performance.now()) return hit.principal
     const p = await ctx.db((conn) => apiKeyPrincipal(conn, key))
     if (!p) throw new ApiError(401, 'server.auth.bad_key')
+    if (keyCache.size > 10_000) keyCache.clear()
+    keyCache.set(hash, { principal: p, until: performance.now() + KEY_TTL_MS })
     return p
   }
   const session = parseCookies(req.headers.cookie)[SESSION_COOKIE]

@@ -4,7 +4,7 @@ import { ROLES, SCOPES } from '../auth/roles.js'
 import { closeSession, openSession } from '../auth/sessions.js'
 import { authenticate, countUsers, createUser, disableUser, listUsers } from '../auth/users.js'
 import { readAudit } from '../audit/audit-log.js'
-import { CSRF_COOKIE, SESSION_COOKIE } from '../http/app.js'
+import { CSRF_COOKIE, forgetApiKeys, SESSION_COOKIE } from '../http/app.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { parseCookies, serializeCookie } from '../http/cookies.js'
 import { ApiError } from '../http/errors.js'
@@ -126,6 +126,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       if (!(await ctx.db((conn) => revokeApiKey(conn, req.params.id, ctx.now()))))
         throw new ApiError(404, 'server.not_found', { what: req.params.id })
+      forgetApiKeys()
       await ctx.audit(req, { action: 'apikey.revoke', detail: { key: req.params.id } })
       return { ok: true }
     },
