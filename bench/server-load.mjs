@@ -33,6 +33,7 @@ const track = apiKey(db, 'track')
 const admin = apiKey(db, 'admin')
 const rows = []
 const rss = []
+const ids = []
 let customersLoaded = 0
 
 async function sustained(label, perRequest, conc, makeBody) {
@@ -61,7 +62,7 @@ async function sustained(label, perRequest, conc, makeBody) {
 const event = (prefix, w, i, cust) => ({
   type: 'event',
   event_id: `${prefix}-${w}-${i}`,
-  customer_id: `demo-${cust}`,
+  customer_id: ids[cust % ids.length],
   occurred_at: '2026-01-02 10:00:00',
   event: 'view',
   properties: { sku: `SKU${i % 100}` },
@@ -72,6 +73,9 @@ try {
   const status = await getJson(`http://127.0.0.1:${port}/api/status`, admin)
   customersLoaded = status.body.counts.customers
   const N = customersLoaded
+  // Real customer ids (events for existing customers, as a shop would send).
+  const page = await getJson(`http://127.0.0.1:${port}/api/customers?limit=1000`, admin)
+  ids.push(...page.body.items.map((c) => c.customer_id))
   await sustained('single event', 1, clients, (w, i) => event('s', w, i, ((w * 7919 + i * 104729) % N) + 1))
   await sustained('batch of 500 events', 500, 4, (w, i) => ({
     items: Array.from({ length: 500 }, (_, k) => event(`b-${w}-${i}`, 0, k, ((w * 31 + i * 500 + k) % N) + 1)),
@@ -88,7 +92,6 @@ try {
     if (j.body.state !== 'running') break
     await new Promise((r) => setTimeout(r, 500))
   }
-  const live = await getJson(`http://127.0.0.1:${port}/api/live/status`, admin)
 
   // Visibility: a saved segment of Champions; At Risk customers buy a lot; poll until they are members.
   const seg = await fetch(`http://127.0.0.1:${port}/api/segments`, {
@@ -96,15 +99,21 @@ try {
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: `Champions ${Date.now()}`, definition: "rfm_segment = 'Champions'" }),
   }).then((r) => r.json())
-  const atRisk = await fetch(`http://127.0.0.1:${port}/api/segments/preview`, {
+  const atRisk = await fetch(`http://127.0.0.1:${port}/api/segments`, {
     method: 'POST',
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ definition: "rfm_segment = 'At Risk'" }),
+    body: JSON.stringify({ name: `At Risk ${Date.now()}`, definition: "rfm_segment = 'At Risk'" }),
   }).then((r) => r.json())
-  const ids = (atRisk.sample ?? []).slice(0, visibleN)
+  const members = await getJson(
+    `http://127.0.0.1:${port}/api/segments/${atRisk.segment.segmentId}/members?limit=${visibleN}&includeUnconsented=true`,
+    admin,
+  )
+  const riskIds = members.body.items.map((m) => m.customer_id)
   const visible = []
-  for (const id of ids) {
-    const orders = Array.from({ length: 40 }, (_, k) => ({ type: 'order', order_id: `vis-${id}-${k}`, customer_id: id, ordered_at: '2026-01-03 10:00:00', amount: 5000 }))
+  for (const id of riskIds) {
+    // Dated now: after the snapshot's asOf, so recency is 0 and the purchase counts as the newest.
+    const when = new Date().toISOString()
+    const orders = Array.from({ length: 40 }, (_, k) => ({ type: 'order', order_id: `vis-${id}-${k}-${Date.now()}`, customer_id: id, ordered_at: when, amount: 5000 }))
     const t = performance.now()
     const [st] = await post(`http://127.0.0.1:${port}/api/track`, track, { items: orders })
     if (st !== 200) continue
@@ -116,6 +125,7 @@ try {
     visible.push(performance.now() - t)
   }
   visible.sort((a, b) => a - b)
+  const live = await getJson(`http://127.0.0.1:${port}/api/live/status`, admin)
   const pid = server.child.pid
   try {
     const status = (await import('node:fs')).readFileSync(`/proc/${pid}/status`, 'utf8')
