@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js'
 import { ROLES, SCOPES } from '../auth/roles.js'
 import { closeSession, openSession } from '../auth/sessions.js'
-import { authenticate, countUsers, createUser, disableUser, listUsers } from '../auth/users.js'
+import { authenticate, countUsers, createUser, disableUser, listUsers, MIN_PASSWORD } from '../auth/users.js'
 import { readAudit } from '../audit/audit-log.js'
 import { CSRF_COOKIE, forgetApiKeys, SESSION_COOKIE } from '../http/app.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
@@ -13,6 +13,8 @@ import { pageQuery } from '../http/paging.js'
 const ADMIN = { role: 'admin', scope: 'admin' } as const
 const ANYONE = { role: 'viewer', scope: 'read' } as const
 const credentials = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
+/** A new account: the password length is checked here so the error names `body.password`. */
+const newAccount = z.object({ username: z.string().min(1).max(64), password: z.string().min(MIN_PASSWORD).max(256) })
 
 function sessionCookies(ctx: ServerContext, token: string, csrf: string): string[] {
   const o = { sameSite: 'Strict' as const, secure: ctx.options.secureCookies, maxAgeSeconds: ctx.options.sessionTtlHours * 3600 }
@@ -30,7 +32,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     '/api/setup',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Create the first admin (only while no account exists)', body: credentials },
+      schema: { tags: ['auth'], summary: 'Create the first admin (only while no account exists)', body: newAccount },
     },
     async (req, reply) => {
       const user = await ctx.db((conn) =>
@@ -82,7 +84,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     '/api/users',
     {
       config: { access: ADMIN },
-      schema: { tags: ['accounts'], summary: 'Create an account', body: credentials.extend({ role: z.enum(ROLES) }) },
+      schema: { tags: ['accounts'], summary: 'Create an account', body: newAccount.extend({ role: z.enum(ROLES) }) },
     },
     async (req, reply) => {
       const user = await ctx.db((conn) => createUser(conn, { ...req.body, now: ctx.now() }))
