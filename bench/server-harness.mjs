@@ -9,7 +9,10 @@ const BIN = join(ROOT, 'bin', 'strata.js')
 
 /** Runs `strata …` to completion (before the server holds the store); returns stdout. */
 export function strata(db, args, env = {}) {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  })
   if (r.status !== 0) throw new Error(`strata ${args.join(' ')} failed: ${r.stderr}`)
   return r.stdout
 }

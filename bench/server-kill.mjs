@@ -37,7 +37,13 @@ try {
         const id = `r${round}-w${w}-${i}`
         sent++
         try {
-          const [status] = await post(url, key, { type: 'event', event_id: id, customer_id: `demo-${(i % customers) + 1}`, occurred_at: '2026-01-01 10:00:00', event: 'view' })
+          const [status] = await post(url, key, {
+            type: 'event',
+            event_id: id,
+            customer_id: `demo-${(i % customers) + 1}`,
+            occurred_at: '2026-01-01 10:00:00',
+            event: 'view',
+          })
           if (status === 200) acked.add(id)
           else failed++
         } catch {
@@ -62,15 +68,23 @@ try {
   await import('../dist/tables.js')
   const { sql } = await import('../dist/sql/fragment.js')
   const store = await openStore(db)
-  const rows = await store.conn.all(sql`SELECT event_id, count(*) AS n FROM events WHERE source = 'live' GROUP BY event_id`)
+  const rows = await store.conn.all(
+    sql`SELECT event_id, count(*) AS n FROM events WHERE source = 'live' GROUP BY event_id`,
+  )
   await store.close()
   const stored = new Map(rows.map((r) => [r.event_id, Number(r.n)]))
   const missing = [...acked].filter((id) => !stored.has(id))
   const twice = rows.filter((r) => Number(r.n) > 1).length
-  console.log(`Strata server kill test — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${clients} clients, ${rounds} kill -9 rounds of ${seconds}s\n`)
-  console.log('| requests sent | acknowledged | not acknowledged | stored (distinct) | acknowledged but missing | stored twice | replayed at restarts |')
+  console.log(
+    `Strata server kill test — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${clients} clients, ${rounds} kill -9 rounds of ${seconds}s\n`,
+  )
+  console.log(
+    '| requests sent | acknowledged | not acknowledged | stored (distinct) | acknowledged but missing | stored twice | replayed at restarts |',
+  )
   console.log('|---:|---:|---:|---:|---:|---:|---|')
-  console.log(`| ${sent} | ${acked.size} | ${failed} | ${stored.size} | ${missing.length} | ${twice} | ${replays.join(', ')} |`)
+  console.log(
+    `| ${sent} | ${acked.size} | ${failed} | ${stored.size} | ${missing.length} | ${twice} | ${replays.join(', ')} |`,
+  )
   if (missing.length || twice) process.exitCode = 1
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -56,7 +56,14 @@ async function sustained(label, perRequest, conc, makeBody) {
   )
   const elapsed = (performance.now() - t0) / 1000
   lat.sort((a, b) => a - b)
-  rows.push([label, conc, Math.round(n / elapsed), percentile(lat, 50).toFixed(1), percentile(lat, 99).toFixed(1), errors])
+  rows.push([
+    label,
+    conc,
+    Math.round(n / elapsed),
+    percentile(lat, 50).toFixed(1),
+    percentile(lat, 99).toFixed(1),
+    errors,
+  ])
 }
 
 const event = (prefix, w, i, cust) => ({
@@ -78,7 +85,9 @@ try {
   ids.push(...page.body.items.map((c) => c.customer_id))
   await sustained('single event', 1, clients, (w, i) => event('s', w, i, ((w * 7919 + i * 104729) % N) + 1))
   await sustained('batch of 500 events', 500, 4, (w, i) => ({
-    items: Array.from({ length: 500 }, (_, k) => event(`b-${w}-${i}`, 0, k, ((w * 31 + i * 500 + k) % N) + 1)),
+    items: Array.from({ length: 500 }, (_, k) =>
+      event(`b-${w}-${i}`, 0, k, ((w * 31 + i * 500 + k) % N) + 1),
+    ),
   }))
   // While an analysis runs (the server runs it in its store queue; acknowledgements only need the journal).
   const job = await fetch(`http://127.0.0.1:${port}/api/analyze`, {
@@ -86,7 +95,9 @@ try {
     headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
     body: JSON.stringify({ models: false }),
   }).then((r) => r.json())
-  await sustained('single event, during analyze', 1, clients, (w, i) => event('a', w, i, ((w * 7919 + i * 104729) % N) + 1))
+  await sustained('single event, during analyze', 1, clients, (w, i) =>
+    event('a', w, i, ((w * 7919 + i * 104729) % N) + 1),
+  )
   for (;;) {
     const j = await getJson(`http://127.0.0.1:${port}/api/jobs/${job.jobId}`, admin)
     if (j.body.state !== 'running') break
@@ -113,12 +124,21 @@ try {
   for (const id of riskIds) {
     // Dated now: after the snapshot's asOf, so recency is 0 and the purchase counts as the newest.
     const when = new Date().toISOString()
-    const orders = Array.from({ length: 40 }, (_, k) => ({ type: 'order', order_id: `vis-${id}-${k}-${Date.now()}`, customer_id: id, ordered_at: when, amount: 5000 }))
+    const orders = Array.from({ length: 40 }, (_, k) => ({
+      type: 'order',
+      order_id: `vis-${id}-${k}-${Date.now()}`,
+      customer_id: id,
+      ordered_at: when,
+      amount: 5000,
+    }))
     const t = performance.now()
     const [st] = await post(`http://127.0.0.1:${port}/api/track`, track, { items: orders })
     if (st !== 200) continue
     for (;;) {
-      const r = await getJson(`http://127.0.0.1:${port}/api/customers/${encodeURIComponent(id)}/segments`, admin)
+      const r = await getJson(
+        `http://127.0.0.1:${port}/api/customers/${encodeURIComponent(id)}/segments`,
+        admin,
+      )
       if (r.body.segments?.some((s) => s.segment_id === seg.segment.segmentId)) break
       if (performance.now() - t > 30_000) break
     }
@@ -132,11 +152,15 @@ try {
     rss.push(Number(status.match(/VmHWM:\s+(\d+)/)[1]) / 1024)
   } catch {}
   await server.stop()
-  console.log(`Strata server load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${customersLoaded.toLocaleString('en')} customers in the store\n`)
+  console.log(
+    `Strata server load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${customersLoaded.toLocaleString('en')} customers in the store\n`,
+  )
   console.log('| load | clients | events/s | p50 ms | p99 ms | errors |')
   console.log('|---|---:|---:|---:|---:|---:|')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)
-  console.log(`\nTrack → segment change visible (${visible.length} At Risk customers → Champions): p50 ${percentile(visible, 50)?.toFixed(0)} ms, p99 ${percentile(visible, 99)?.toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms`)
+  console.log(
+    `\nTrack → segment change visible (${visible.length} At Risk customers → Champions): p50 ${percentile(visible, 50)?.toFixed(0)} ms, p99 ${percentile(visible, 99)?.toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms`,
+  )
   console.log(`Applier: ${JSON.stringify(live.body)}; server peak RSS ${rss[0]?.toFixed(0) ?? '?'} MB`)
 } finally {
   if (dir) rmSync(dir, { recursive: true, force: true })

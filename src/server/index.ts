@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js'
 import '../tables.js'
 import { buildApp } from './http/app.js'
 import type { RouteModule, ServerContext, ServerOptions } from './http/context.js'
+import { LiveIngest } from './live/live-ingest.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
 import { metaRoutes } from './routes/meta.js'
@@ -15,13 +16,22 @@ import { trackRoutes } from './routes/track.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import { WebhookDelivery } from './webhooks/delivery.js'
 import { enqueueSegmentChanges } from './webhooks/outbox.js'
-import { LiveIngest } from './live/live-ingest.js'
 
 export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
 /** Every route module, in the order the OpenAPI document lists them. Each resource adds its line. */
 function routes(live: () => LiveIngest): RouteModule[] {
-  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, segmentRoutes, modelRoutes, trackRoutes(live), webhookRoutes, privacyRoutes(live)]
+  return [
+    metaRoutes,
+    authRoutes,
+    storeDataRoutes,
+    customerRoutes,
+    segmentRoutes,
+    modelRoutes,
+    trackRoutes(live),
+    webhookRoutes,
+    privacyRoutes(live),
+  ]
 }
 
 export interface StrataServer {
@@ -50,7 +60,9 @@ export async function createServer(input: {
 }): Promise<StrataServer> {
   let live: LiveIngest | undefined
   const { app, ctx } = await buildApp({ ...input, routes: routes(() => live!) })
-  const started = await LiveIngest.start(ctx, { sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)) })
+  const started = await LiveIngest.start(ctx, {
+    sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)),
+  })
   live = started.live
   const webhooks = new WebhookDelivery(ctx)
   // pollMs 0 leaves delivery to explicit `runOnce` calls (tests drive it step by step).

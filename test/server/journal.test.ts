@@ -13,8 +13,18 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-const event = (id: string) => ({ type: 'event' as const, event_id: id, customer_id: 'c1', occurred_at: '2026-01-01 10:00:00', event: 'view' })
-const batch = (ids: string[]): LiveBatch => ({ source: 'live', items: ids.map(event), response: { accepted: ids.length } })
+const event = (id: string) => ({
+  type: 'event' as const,
+  event_id: id,
+  customer_id: 'c1',
+  occurred_at: '2026-01-01 10:00:00',
+  event: 'view',
+})
+const batch = (ids: string[]): LiveBatch => ({
+  source: 'live',
+  items: ids.map(event),
+  response: { accepted: ids.length },
+})
 
 describe('live journal: acknowledged means durable, replayed once after a crash', () => {
   it('replays entries acknowledged but not applied, drops a torn last line, never applies twice', async () => {
@@ -33,9 +43,14 @@ describe('live journal: acknowledged means durable, replayed once after a crash'
 
     for (let restart = 0; restart < 2; restart++) {
       const store = await openStore(db)
-      const server = await createServer({ store, options: { journalPath: path, webhooks: { pollMs: 0, maxAttempts: 1, baseDelayMs: 1, timeoutMs: 1 } } })
+      const server = await createServer({
+        store,
+        options: { journalPath: path, webhooks: { pollMs: 0, maxAttempts: 1, baseDelayMs: 1, timeoutMs: 1 } },
+      })
       expect(server.replayed).toBe(restart === 0 ? 3 : 0)
-      const rows = await store.conn.all(sql`SELECT event_id, count(*) AS n FROM events GROUP BY event_id ORDER BY event_id`)
+      const rows = await store.conn.all(
+        sql`SELECT event_id, count(*) AS n FROM events GROUP BY event_id ORDER BY event_id`,
+      )
       expect(rows).toEqual(['a', 'b', 'c', 'd'].map((event_id) => ({ event_id, n: 1 })))
       expect(await store.conn.one(sql`SELECT applied_seq FROM server_live_state`)).toEqual({ applied_seq: 3 })
       await server.close()
@@ -53,7 +68,10 @@ describe('live journal: acknowledged means durable, replayed once after a crash'
     const seqs = await Promise.all(Array.from({ length: 50 }, (_, i) => journal.append(batch([`e${i}`]))))
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     await journal.close()
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.map((l) => l.seq)).toEqual(seqs)
     const reopened = Journal.open<LiveBatch>(path)
     expect(reopened.entries).toHaveLength(50)

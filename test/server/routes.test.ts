@@ -23,7 +23,9 @@ async function setup(withData = true) {
 function multipart(filename: string, content: Buffer | string) {
   const boundary = '----strata-test-boundary'
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ])
@@ -40,11 +42,17 @@ describe('API routes over the core', () => {
     expect(r.json()).toMatchObject({ kind: 'import', state: 'done', result: { status: 'imported' } })
     expect(r.json().result.report.rows.imported).toBeGreaterThan(0)
     const orders = Number((await t.store.conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM orders`))!.n)
-    const bad = await t.as(t.analyst, { method: 'POST', url: '/api/imports/orders?wait=true&lang=zh-CN', ...multipart('bad.csv', fixture('orders-bad.csv')) })
+    const bad = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/imports/orders?wait=true&lang=zh-CN',
+      ...multipart('bad.csv', fixture('orders-bad.csv')),
+    })
     expect(bad.statusCode).toBe(200)
     expect(bad.json().result.status).toBe('rejected')
     expect(bad.json().result.problems[0].at).toMatchObject({ line: 3, field: 'ordered_at' })
-    expect(Number((await t.store.conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM orders`))!.n)).toBe(orders)
+    expect(Number((await t.store.conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM orders`))!.n)).toBe(
+      orders,
+    )
     // Without waiting: 202 and a job to poll, which ends with the report.
     const async = await t.as(t.analyst, { method: 'POST', url: '/api/imports/orders', ...up })
     expect(async.statusCode).toBe(202)
@@ -60,7 +68,11 @@ describe('API routes over the core', () => {
     const one = await t.as(t.viewer, { method: 'GET', url: `/api/imports/${list.json().items[0].import_id}` })
     expect(one.json().report).toBeTruthy()
     expect((await t.as(t.viewer, { method: 'POST', url: '/api/imports/orders', ...up })).statusCode).toBe(403)
-    const notMultipart = await t.as(t.analyst, { method: 'POST', url: '/api/imports/orders', payload: { a: 1 } })
+    const notMultipart = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/imports/orders',
+      payload: { a: 1 },
+    })
     expect(notMultipart.statusCode).toBe(415)
     const badKind = await t.as(t.analyst, { method: 'POST', url: '/api/imports/nonsense', ...up })
     expect(badKind.statusCode).toBe(400)
@@ -69,7 +81,11 @@ describe('API routes over the core', () => {
 
   it('runs an analysis, lists snapshots, summarises one and streams every score as CSV and NDJSON', async () => {
     const t = await setup()
-    const run = await t.as(t.analyst, { method: 'POST', url: '/api/analyze?wait=true', payload: { asOf: '2024-02-02', models: false } })
+    const run = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/analyze?wait=true',
+      payload: { asOf: '2024-02-02', models: false },
+    })
     expect(run.statusCode).toBe(200)
     expect(run.json().result.summary).toMatchObject({ snapshotId: '2', asOf: '2024-02-02', scored: 10 })
     const snaps = await t.as(t.viewer, { method: 'GET', url: '/api/snapshots' })
@@ -86,12 +102,21 @@ describe('API routes over the core', () => {
     expect(lines).toHaveLength(11)
     expect(lines[0]).toMatch(/^customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment/)
     const nd = await t.as(t.viewer, { method: 'GET', url: '/api/exports/scores?format=ndjson' })
-    expect(nd.body.trim().split('\n').map((l) => JSON.parse(l).customer_id)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`),
+    expect(
+      nd.body
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).customer_id),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`))
+    const audit = await t.store.conn.all(
+      sql`SELECT action FROM server_audit_log WHERE action LIKE 'export.%'`,
     )
-    const audit = await t.store.conn.all(sql`SELECT action FROM server_audit_log WHERE action LIKE 'export.%'`)
     expect(audit).toHaveLength(2)
-    const badDate = await t.as(t.analyst, { method: 'POST', url: '/api/analyze', payload: { asOf: 20240202 } })
+    const badDate = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/analyze',
+      payload: { asOf: 20240202 },
+    })
     expect(badDate.statusCode).toBe(400)
     expect(badDate.json().error.details[0]).toMatchObject({ path: 'body.asOf', code: 'invalid_type' })
   })
@@ -121,7 +146,11 @@ describe('API routes over the core', () => {
     const noCustomer = await t.as(t.viewer, { method: 'GET', url: '/api/models/clv/predict' })
     expect(noCustomer.statusCode).toBe(400)
     expect(noCustomer.json().error.details[0].path).toBe('querystring.customer')
-    const backtest = await t.as(t.analyst, { method: 'POST', url: '/api/models/backtest', payload: { calibrationEnd: '2024-01-15', holdoutEnd: '2024-01-31' } })
+    const backtest = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/models/backtest',
+      payload: { calibrationEnd: '2024-01-15', holdoutEnd: '2024-01-31' },
+    })
     expect([200, 422]).toContain(backtest.statusCode)
   })
 
@@ -130,23 +159,50 @@ describe('API routes over the core', () => {
     const doc = await t.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(doc.statusCode).toBe(200)
     const paths = Object.keys(doc.json().paths)
-    for (const p of ['/api/track', '/api/customers/{id}', '/api/segments', '/api/imports/{kind}', '/api/webhooks', '/api/auth/login'])
+    for (const p of [
+      '/api/track',
+      '/api/customers/{id}',
+      '/api/segments',
+      '/api/imports/{kind}',
+      '/api/webhooks',
+      '/api/auth/login',
+    ])
       expect(paths).toContain(p)
     expect(doc.json().paths['/api/track'].post.requestBody).toBeTruthy()
     const docs = await t.inject({ method: 'GET', url: '/api/docs' })
     expect(docs.headers['content-type']).toContain('text/html')
     expect((await t.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ ok: true })
-    const nf = await t.inject({ method: 'GET', url: '/api/nope', headers: { 'accept-language': 'fr-FR, zh-CN;q=0.8, en;q=0.5' } })
+    const nf = await t.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'accept-language': 'fr-FR, zh-CN;q=0.8, en;q=0.5' },
+    })
     expect(nf.statusCode).toBe(404)
-    expect(nf.json()).toEqual({ error: { code: 'server.route_not_found', message: '没有这个 API 接口:GET /api/nope' } })
-    const bad = await t.as(t.admin, { method: 'POST', url: '/api/users', payload: '{"username": ', headers: { 'content-type': 'application/json' } })
+    expect(nf.json()).toEqual({
+      error: { code: 'server.route_not_found', message: '没有这个 API 接口:GET /api/nope' },
+    })
+    const bad = await t.as(t.admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('server.bad_json')
-    const weak = await t.as(t.admin, { method: 'POST', url: '/api/users?lang=zh-TW', payload: { username: 'x', password: 'short', role: 'viewer' } })
+    const weak = await t.as(t.admin, {
+      method: 'POST',
+      url: '/api/users?lang=zh-TW',
+      payload: { username: 'x', password: 'short', role: 'viewer' },
+    })
     expect(weak.statusCode).toBe(400)
     expect(weak.json().error.details[0]).toMatchObject({ path: 'body.password' })
     const users = await t.as(t.admin, { method: 'GET', url: '/api/users' })
-    expect(users.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['ada', 'ana', 'vic'])
+    expect(
+      users
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['ada', 'ana', 'vic'])
     const audit = await t.as(t.admin, { method: 'GET', url: '/api/audit?action=auth.login' })
     expect(audit.json().items.length).toBe(3)
     const me = await t.as(t.viewer, { method: 'GET', url: '/api/auth/me' })

@@ -2,12 +2,11 @@ import { findSnapshot, type SnapshotInfo } from '../../analytics/index.js'
 import { lifecycleOfRule, lifecycleRuleExpr } from '../../analytics/lifecycle.js'
 import { IS_PURCHASE, NET_CONTRIBUTION } from '../../analytics/purchase-rules.js'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
-import type { ColumnDef } from '../../sql/dialect.js'
+import { latestContext } from '../../segments/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
 import { at } from '../clock.js'
-import { type Distribution, loadDistribution, scoreAgainst } from './live-scores.js'
-import { latestContext } from '../../segments/index.js'
+import { type Distribution, scoreAgainst } from './live-scores.js'
 import { refreshSegmentsFor, type SegmentChange } from './segment-refresh.js'
 import { itemKey, type TrackItem } from './track-schema.js'
 
@@ -26,7 +25,6 @@ export interface ApplyOutcome {
   readonly changes: SegmentChange[]
 }
 
-const T = (name: string): ColumnDef => ({ name, type: 'text' })
 const STAGE_ORDERS = 'strata_live_orders'
 const STAGE_ITEMS = 'strata_live_items'
 const STAGE_EVENTS = 'strata_live_events'
@@ -36,11 +34,54 @@ const AFFECTED = 'strata_live_affected'
 const INPUTS = 'strata_live_inputs'
 const SCORES = 'strata_live_scores'
 
-const ORDER_COLS = ['source', 'order_id', 'customer_id', 'ordered_at', 'amount', 'currency', 'discount', 'status', 'channel', 'store_id', 'community_id', 'coupon_code']
-const ITEM_COLS = ['source', 'order_id', 'line_no', 'sku', 'product_name', 'category', 'brand', 'quantity', 'unit_price']
+const ORDER_COLS = [
+  'source',
+  'order_id',
+  'customer_id',
+  'ordered_at',
+  'amount',
+  'currency',
+  'discount',
+  'status',
+  'channel',
+  'store_id',
+  'community_id',
+  'coupon_code',
+]
+const ITEM_COLS = [
+  'source',
+  'order_id',
+  'line_no',
+  'sku',
+  'product_name',
+  'category',
+  'brand',
+  'quantity',
+  'unit_price',
+]
 const EVENT_COLS = ['source', 'event_id', 'customer_id', 'anonymous_id', 'occurred_at', 'type', 'properties']
-const FEEDBACK_COLS = ['source', 'feedback_id', 'customer_id', 'answered_at', 'channel', 'score', 'nps', 'answers', 'text']
-const CUSTOMER_COLS = ['customer_id', 'email', 'phone', 'name', 'gender', 'city', 'region', 'country', 'consent_marketing']
+const FEEDBACK_COLS = [
+  'source',
+  'feedback_id',
+  'customer_id',
+  'answered_at',
+  'channel',
+  'score',
+  'nps',
+  'answers',
+  'text',
+]
+const CUSTOMER_COLS = [
+  'customer_id',
+  'email',
+  'phone',
+  'name',
+  'gender',
+  'city',
+  'region',
+  'country',
+  'consent_marketing',
+]
 
 async function stage(conn: Connection, table: string, columns: string[], rows: SqlValue[][]): Promise<void> {
   const d = conn.dialect
@@ -78,17 +119,68 @@ export async function applyBatches(
       seen.add(key)
       const src = batch.source
       if (it.type === 'order') {
-        orders.push([src, it.order_id, s(it.customer_id), it.ordered_at, it.amount, s(it.currency), s(it.discount), it.status, s(it.channel), s(it.store_id), s(it.community_id), s(it.coupon_code)])
-        it.items?.forEach((line, i) =>
-          items.push([src, it.order_id, String(i + 1), s(line.sku), s(line.product_name), s(line.category), s(line.brand), String(line.quantity), s(line.unit_price)]),
-        )
+        orders.push([
+          src,
+          it.order_id,
+          s(it.customer_id),
+          it.ordered_at,
+          it.amount,
+          s(it.currency),
+          s(it.discount),
+          it.status,
+          s(it.channel),
+          s(it.store_id),
+          s(it.community_id),
+          s(it.coupon_code),
+        ])
+        it.items?.forEach((line, i) => {
+          items.push([
+            src,
+            it.order_id,
+            String(i + 1),
+            s(line.sku),
+            s(line.product_name),
+            s(line.category),
+            s(line.brand),
+            String(line.quantity),
+            s(line.unit_price),
+          ])
+        })
       } else if (it.type === 'event') {
-        events.push([src, it.event_id, s(it.customer_id), s(it.anonymous_id), it.occurred_at, it.event, it.properties ? JSON.stringify(it.properties) : null])
+        events.push([
+          src,
+          it.event_id,
+          s(it.customer_id),
+          s(it.anonymous_id),
+          it.occurred_at,
+          it.event,
+          it.properties ? JSON.stringify(it.properties) : null,
+        ])
       } else if (it.type === 'feedback') {
-        feedback.push([src, it.feedback_id, it.customer_id, it.answered_at, s(it.channel), s(it.score), s(it.nps), it.answers ? JSON.stringify(it.answers) : null, s(it.text)])
+        feedback.push([
+          src,
+          it.feedback_id,
+          it.customer_id,
+          it.answered_at,
+          s(it.channel),
+          s(it.score),
+          s(it.nps),
+          it.answers ? JSON.stringify(it.answers) : null,
+          s(it.text),
+        ])
       } else {
         const prev = customers.get(it.customer_id)
-        const next = [it.customer_id, s(it.email), s(it.phone), s(it.name), s(it.gender), s(it.city), s(it.region), s(it.country), s(it.consent_marketing)]
+        const next = [
+          it.customer_id,
+          s(it.email),
+          s(it.phone),
+          s(it.name),
+          s(it.gender),
+          s(it.city),
+          s(it.region),
+          s(it.country),
+          s(it.consent_marketing),
+        ]
         // Later updates of the same customer in one group win field by field.
         customers.set(it.customer_id, prev ? next.map((v, i) => v ?? prev[i] ?? null) : next)
       }
@@ -108,11 +200,15 @@ export async function applyBatches(
     // Keep only what the store does not hold yet (idempotency by (source, id)).
     await conn.run(sql`DELETE FROM ${ident(k.stage)} AS n WHERE EXISTS
       (SELECT 1 FROM ${ident(k.table)} AS o WHERE o.source = n.source AND o.${ident(k.id)} = n.${ident(k.id)})`)
-    inserted[k.table] = (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(k.stage)}`))?.n ?? 0
+    inserted[k.table] =
+      (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(k.stage)}`))?.n ?? 0
   }
   if (customers.size) await stage(conn, STAGE_CUSTOMERS, CUSTOMER_COLS, [...customers.values()])
   const sources = [...kinds.map((k) => k.stage), ...(customers.size ? [STAGE_CUSTOMERS] : [])]
-  const union = join(sources.map((t) => sql`SELECT customer_id FROM ${ident(t)}`), ' UNION ALL ')
+  const union = join(
+    sources.map((t) => sql`SELECT customer_id FROM ${ident(t)}`),
+    ' UNION ALL ',
+  )
   await conn.run(sql`${d.replaceTempTable(AFFECTED)} AS
     SELECT DISTINCT customer_id FROM (${sources.length ? union : sql`SELECT CAST(NULL AS ${raw(d.columnType('text'))}) AS customer_id`}) AS x
     WHERE customer_id IS NOT NULL`)
@@ -179,7 +275,12 @@ export async function applyBatches(
   const segCtx = await latestContext(conn, { fallbackAsOf: env.today })
   const changes = affected > 0 ? await refreshSegmentsFor(conn, AFFECTED, { ...segCtx, now: env.now }) : []
   return {
-    inserted: { orders: inserted['orders'] ?? 0, events: inserted['events'] ?? 0, feedback: inserted['feedback'] ?? 0, customers: newCustomers?.n ?? 0 },
+    inserted: {
+      orders: inserted['orders'] ?? 0,
+      events: inserted['events'] ?? 0,
+      feedback: inserted['feedback'] ?? 0,
+      customers: newCustomers?.n ?? 0,
+    },
     affected,
     changes,
   }
@@ -202,7 +303,9 @@ async function latestSnapshot(conn: Connection): Promise<SnapshotInfo | null> {
 async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution): Promise<void> {
   const d = conn.dialect
   const asOf = d.dateLiteral(snap.asOf)
-  const from = snap.windowStart ? sql`AND o.ordered_at >= ${d.timestampLiteral(`${snap.windowStart} 00:00:00`)}` : sql``
+  const from = snap.windowStart
+    ? sql`AND o.ordered_at >= ${d.timestampLiteral(`${snap.windowStart} 00:00:00`)}`
+    : sql``
   const days = d.daysBetween(d.dateOf(sql`max(CASE WHEN ${IS_PURCHASE} THEN o.ordered_at END)`), asOf)
   await conn.run(sql`${d.replaceTempTable(INPUTS)} AS
     SELECT o.customer_id, CASE WHEN ${days} < 0 THEN 0 ELSE ${days} END AS recency_days,
@@ -212,9 +315,12 @@ async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution)
     FROM orders AS o
     WHERE o.customer_id IN (SELECT customer_id FROM ${ident(STAGE_ORDERS)}) ${from}
     GROUP BY o.customer_id HAVING ${d.countIf(IS_PURCHASE)} > 0`)
-  const inputs = await conn.all<{ customer_id: string; recency_days: number; frequency: number; monetary: number }>(
-    sql`SELECT customer_id, recency_days, frequency, monetary FROM ${ident(INPUTS)}`,
-  )
+  const inputs = await conn.all<{
+    customer_id: string
+    recency_days: number
+    frequency: number
+    monetary: number
+  }>(sql`SELECT customer_id, recency_days, frequency, monetary FROM ${ident(INPUTS)}`)
   const rows = inputs.map((x) => {
     const sc = scoreAgainst(dist, x)
     return [x.customer_id, sc.r, sc.f, sc.m, sc.code, sc.segment] as SqlValue[]

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, write } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  write,
+} from 'node:fs'
 import { promisify } from 'node:util'
 
 const writeAsync = promisify(write)
