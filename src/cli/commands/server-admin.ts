@@ -5,12 +5,14 @@ import { audit } from '../../server/audit/audit-log.js'
 import { createApiKey, revokeApiKey } from '../../server/auth/api-keys.js'
 import { ROLES } from '../../server/auth/roles.js'
 import { createUser, listUsers } from '../../server/auth/users.js'
+import { createServer } from '../../server/index.js'
 import { accessExport, eraseCustomer } from '../../server/privacy/erase.js'
 import { replayDeliveries } from '../../server/webhooks/outbox.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
+import { journalPathFor } from './serve.js'
 
 function password(cx: CliContext): string {
   const fromEnv = cx.env['STRATA_PASSWORD']
@@ -110,9 +112,21 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
     .option('--json', ctx().t('cli.opt.json'))
     .action(async (ref: string, opts: { json?: boolean }) => {
       const cx = ctx()
-      const conn = (await cx.store()).conn
+      const store = await cx.store()
+      const conn = store.conn
+      // Apply what a stopped server left acknowledged in its journal first, then empty it: otherwise the
+      // next start would replay the person's items back into the store.
+      const server = await createServer({
+        store,
+        options: {
+          journalPath: journalPathFor(store.path),
+          webhooks: { pollMs: 0, maxAttempts: 1, baseDelayMs: 1000, timeoutMs: 1000 },
+        },
+      })
       const id = await resolveCustomerId(conn, ref)
       const result = await eraseCustomer(conn, id)
+      await server.live.forgetJournal()
+      await server.close()
       if (result.rows === 0)
         throw new StrataError(
           { code: 'server.customer_not_found', params: { customer: ref } },
