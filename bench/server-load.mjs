@@ -68,6 +68,8 @@ async function sustained(label, perRequest, conc, makeBody) {
   )
   const elapsed = (performance.now() - t0) / 1000
   lat.sort((a, b) => a - b)
+  // Server CPU per acknowledged event: what the throughput would be with a CPU to itself.
+  const cpuMs = ((cpuSeconds(serverPid) - cpu0) * 1000) / Math.max(1, n)
   rows.push([
     label,
     conc,
@@ -75,6 +77,8 @@ async function sustained(label, perRequest, conc, makeBody) {
     percentile(lat, 50).toFixed(1),
     percentile(lat, 99).toFixed(1),
     errors,
+    cpuMs.toFixed(3),
+    Math.round(1000 / cpuMs),
   ])
 }
 
