@@ -44,7 +44,7 @@ export const defaultServerOptions: ServerOptions = {
   sessionTtlHours: 12,
   secureCookies: false,
   journalPath: null,
-  applyIntervalMs: 20,
+  applyIntervalMs: 100,
   webhooks: { maxAttempts: 8, baseDelayMs: 1000, timeoutMs: 5000, pollMs: 250 },
 }
 
