@@ -10,6 +10,7 @@ export type {
   ValueTierConfig,
 } from './analysis-config.js'
 export { DEFAULT_CONFIG } from './analysis-config.js'
+export { configOrThrow, loadAnalysisConfig } from './analysis-config-file.js'
 export { parseAnalysisConfig } from './analysis-config-parse.js'
 export type { AnalysisWindow } from './analysis-window.js'
 export { addDaysIso, isIsoDate, resolveWindow } from './analysis-window.js'

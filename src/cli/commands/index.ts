@@ -14,6 +14,8 @@ import { registerPlaybook } from './playbook.js'
 import { registerQuickstart } from './quickstart.js'
 import { registerRecommend } from './recommend.js'
 import { registerSegment } from './segment.js'
+import { registerServe } from './serve.js'
+import { registerServerAdmin } from './server-admin.js'
 import { registerStatus } from './status.js'
 import { registerTag } from './tag.js'
 
@@ -36,4 +38,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerPlaybook,
   registerRecommend,
   registerAudience,
+  registerServe,
+  registerServerAdmin,
 ]
