@@ -15,6 +15,9 @@ export interface DashboardKpis {
   readonly active: number
   /** Net spend of every scored customer in the window. */
   readonly revenue: number
+  /** Customers with at least one purchase (scored), and those with two or more. */
+  readonly buyers: number
+  readonly repeaters: number
   /** Share of buyers (scored customers) with two or more purchases. */
   readonly repeatRate: number | null
   /** Mean predicted 12-month CLV over customers with a prediction; null when no model ran. */
@@ -63,6 +66,8 @@ function toKpis(row: Row): DashboardKpis {
     customers: Number(row['customers'] ?? 0),
     active: Number(row['active'] ?? 0),
     revenue: Number(row['revenue'] ?? 0),
+    buyers,
+    repeaters: Number(row['repeaters'] ?? 0),
     repeatRate: buyers > 0 ? Number(row['repeaters'] ?? 0) / buyers : null,
     avgClv: row['avg_clv'] === null || row['avg_clv'] === undefined ? null : Number(row['avg_clv']),
   }

@@ -1,0 +1,30 @@
+import type { Delta } from '../i18n/format.js'
+
+export function Kpi({ label, value, hint, delta, deltaText, compare, testId }: {
+  label: string
+  value: string
+  hint: string
+  delta: Delta | null
+  deltaText: string
+  compare: string
+  testId: string
+}) {
+  const dir = delta?.direction ?? 'flat'
+  return (
+    <div className="kpi" data-testid={testId}>
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value num" data-testid={`${testId}-value`}>
+        {value}
+      </div>
+      <div className="kpi-foot">
+        {delta && delta.value !== null ? (
+          <span className={`delta delta-${dir}`}>
+            <span aria-hidden="true">{dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■'}</span> {deltaText}
+          </span>
+        ) : null}
+        <span className="kpi-compare">{compare}</span>
+      </div>
+      <div className="kpi-hint">{hint}</div>
+    </div>
+  )
+}
