@@ -55,3 +55,25 @@ registerMigration({
   name: 'segments and membership history',
   up: (d) => [SEGMENTS, SEGMENT_MEMBERS, SEGMENT_SIZES].flatMap((t) => d.createTable(t)),
 })
+
+/**
+ * Every export of a segment's members: when, what format, and whether it kept only customers who consented
+ * to marketing. A later issue requires consent on every export; until then the choice is at least on record.
+ */
+export const SEGMENT_EXPORTS: TableDef = {
+  name: 'segment_exports',
+  columns: [
+    { name: 'segment_id', type: 'text', nullable: false },
+    { name: 'exported_at', type: 'timestamp', nullable: false },
+    { name: 'format', type: 'text', nullable: false },
+    { name: 'consented_only', type: 'boolean', nullable: false },
+    { name: 'rows', type: 'integer', nullable: false },
+    { name: 'destination', type: 'text' },
+  ],
+}
+
+registerMigration({
+  version: 51,
+  name: 'segment export log',
+  up: (d) => d.createTable(SEGMENT_EXPORTS),
+})

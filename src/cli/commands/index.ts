@@ -7,6 +7,7 @@ import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
@@ -20,4 +21,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerClv,
   registerBacktest,
+  registerSegment,
 ]
