@@ -44,15 +44,16 @@ export interface DashboardSummary {
 }
 
 function kpisQuery(conn: Connection, where: Fragment): Fragment {
-  return sql`SELECT s.snapshot_id, ${conn.dialect.formatDate(sql`s.as_of`)} AS as_of, s.customers_total AS customers,
+  const d = conn.dialect
+  return sql`SELECT s.snapshot_id, ${d.formatDate(sql`s.as_of`)} AS as_of, s.customers_total AS customers,
       k.active, k.revenue, k.buyers, k.repeaters, k.avg_clv
     FROM snapshots AS s JOIN (
       SELECT snapshot_id,
-        sum(CASE WHEN recency_days <= ${ACTIVE_DAYS} THEN 1 ELSE 0 END) AS active,
-        CAST(coalesce(sum(monetary), 0) AS DOUBLE) AS revenue,
-        sum(CASE WHEN frequency >= 1 THEN 1 ELSE 0 END) AS buyers,
-        sum(CASE WHEN frequency >= 2 THEN 1 ELSE 0 END) AS repeaters,
-        CAST(avg(clv_12m) AS DOUBLE) AS avg_clv
+        ${d.countIf(sql`recency_days <= ${ACTIVE_DAYS}`)} AS active,
+        ${d.toDouble(sql`coalesce(sum(monetary), 0)`)} AS revenue,
+        ${d.countIf(sql`frequency >= 1`)} AS buyers,
+        ${d.countIf(sql`frequency >= 2`)} AS repeaters,
+        ${d.toDouble(sql`avg(clv_12m)`)} AS avg_clv
       FROM customer_scores WHERE ${where} GROUP BY snapshot_id
     ) AS k ON k.snapshot_id = s.snapshot_id
     ORDER BY CAST(s.snapshot_id AS INTEGER)`
@@ -97,7 +98,7 @@ export async function dashboardSummary(
   const current = trend.find((k) => k.snapshotId === snap.snapshotId)!
   const at = trend.indexOf(current)
   const rfRows = await conn.all<Row>(sql`SELECT r, f, count(*) AS customers,
-      CAST(coalesce(sum(monetary), 0) AS DOUBLE) AS revenue
+      ${conn.dialect.toDouble(sql`coalesce(sum(monetary), 0)`)} AS revenue
     FROM customer_scores WHERE snapshot_id = ${snap.snapshotId} AND r IS NOT NULL AND f IS NOT NULL
     GROUP BY r, f ORDER BY r, f`)
   return {

@@ -43,6 +43,8 @@ export type { GroupSummary, SnapshotSummary } from './segment-summary.js'
 export { summarizeSnapshot } from './segment-summary.js'
 export type { DashboardKpis, DashboardSummary, RfCell } from './dashboard-summary.js'
 export { ACTIVE_DAYS, dashboardSummary } from './dashboard-summary.js'
+export type { TimelineItem } from './customer-timeline.js'
+export { customerTimeline } from './customer-timeline.js'
 export type { SnapshotInfo } from './snapshot-lookup.js'
 export { findSnapshot } from './snapshot-lookup.js'
 // snapshots: tables, lookup, summary, export, explanation

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify'
 import type { Store } from '../store/store.js'
 import '../tables.js'
 import { buildApp } from './http/app.js'
+import { staticWebRoutes } from './http/static-web.js'
 import type { RouteModule, ServerContext, ServerOptions } from './http/context.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
+import { dashboardRoutes } from './routes/dashboard.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
 import { storeDataRoutes } from './routes/store-data.js'
@@ -18,7 +20,7 @@ export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
 /** Every route module, in the order the OpenAPI document lists them. Each resource adds its line. */
 function routes(live: () => LiveIngest): RouteModule[] {
-  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, modelRoutes, trackRoutes(live)]
+  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, modelRoutes, trackRoutes(live), dashboardRoutes, staticWebRoutes()]
 }
 
 export interface StrataServer {

@@ -79,12 +79,14 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
 export async function waitForJob<T>(
   job: { jobId: string; state: string; result?: T },
   onProgress: (progress: Record<string, unknown>) => void,
+  /** Where this kind of job is polled (`/api/jobs/` for imports and analyses). */
+  pollPath = '/api/jobs/',
   intervalMs = 400,
 ): Promise<T> {
   let current = job as { jobId: string; state: string; result?: T; progress?: Record<string, unknown>; error?: { code: string; message: string }; status?: number }
   while (current.state === 'running') {
     await new Promise((r) => setTimeout(r, intervalMs))
-    current = await api(`/api/jobs/${encodeURIComponent(job.jobId)}`)
+    current = await api(`${pollPath}${encodeURIComponent(job.jobId)}`)
     if (current.progress) onProgress(current.progress)
   }
   if (current.state === 'failed') {

@@ -144,11 +144,17 @@ function ImportForm({ onDone }: { onDone: () => void }) {
           <span>{t('import.file')}</span>
           <input type="file" accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.parquet,.xlsx,.gz,.zst" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
         </label>
-        <label className="field field-wide">
-          <span>{t('import.map')}</span>
-          <input value={map} onChange={(e) => setMap(e.target.value)} aria-describedby="map-hint" placeholder="customer_id=会员编号,amount=实付金额" />
+        <div className="field field-wide">
+          <label htmlFor="import-map">{t('import.map')}</label>
+          <input
+            id="import-map"
+            value={map}
+            onChange={(e) => setMap(e.target.value)}
+            aria-describedby="map-hint"
+            placeholder="customer_id=会员编号,amount=实付金额"
+          />
           <small id="map-hint">{t('import.map_hint')}</small>
-        </label>
+        </div>
         <label className="check field-wide">
           <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
           <span>{t('import.skip_invalid')}</span>

@@ -66,9 +66,10 @@ function AdminStep({ onSignedIn }: { onSignedIn: () => void }) {
         <span>{t('setup.username')}</span>
         <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
       </label>
-      <label className="field">
-        <span>{t('setup.password')}</span>
+      <div className="field">
+        <label htmlFor="setup-password">{t('setup.password')}</label>
         <input
+          id="setup-password"
           name="password"
           type="password"
           autoComplete="new-password"
@@ -78,7 +79,7 @@ function AdminStep({ onSignedIn }: { onSignedIn: () => void }) {
           onChange={(e) => setPassword(e.target.value)}
         />
         <small id="pw-hint">{t('setup.password_hint')}</small>
-      </label>
+      </div>
       <label className="field">
         <span>{t('setup.password_confirm')}</span>
         <input
@@ -122,7 +123,7 @@ function DataStep() {
     setError(null)
     try {
       const job = await api<Job>('/api/demo', { method: 'POST', body: { customers: size } })
-      await waitForJob(job, (p) => setStage(typeof p['stage'] === 'string' ? p['stage'] : null))
+      await waitForJob(job, (p) => setStage(typeof p['stage'] === 'string' ? p['stage'] : null), '/api/demo/jobs/')
       navigate('/', true)
     } catch (err) {
       setError(t('job.failed', { message: (err as Error).message }))
