@@ -114,12 +114,13 @@ describe('web dashboard end to end', () => {
     await page.getByRole('heading', { name: '概览' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     expect(await page.getByTestId('kpi-customers').textContent()).toContain('客户数')
-    expect(await page.getByTestId('chart-treemap').textContent()).toContain('冠军客户')
+    // Charts redraw on the next animation frame.
+    await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠军客户')
     await page.waitForTimeout(600)
     await shoot(page, '06-overview-zh-CN')
     await page.getByTestId('lang-switch').selectOption('zh-TW')
     await page.getByRole('heading', { name: '總覽' }).waitFor()
-    expect(await page.getByTestId('chart-treemap').textContent()).toContain('冠軍客戶')
+    await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠軍客戶')
     await page.waitForTimeout(600)
     await shoot(page, '07-overview-zh-TW')
     // The choice survives a reload (kept in this browser).

@@ -164,7 +164,8 @@ export function stepsFunnel(steps: readonly Step[], text: ChartText, pyramid = f
         bottom: 6,
         min: 0,
         max,
-        minSize: '8%',
+        // A pyramid's top step must hold its label; a funnel's last step may be narrow.
+        minSize: pyramid ? '30%' : '12%',
         gap: 3,
         funnelAlign: 'center',
         label: {

@@ -1,12 +1,11 @@
 import type { Delta } from '../i18n/format.js'
 
-export function Kpi({ label, value, hint, delta, deltaText, compare, testId }: {
+export function Kpi({ label, value, hint, delta, deltaText, testId }: {
   label: string
   value: string
   hint: string
   delta: Delta | null
   deltaText: string
-  compare: string
   testId: string
 }) {
   const dir = delta?.direction ?? 'flat'
@@ -17,12 +16,11 @@ export function Kpi({ label, value, hint, delta, deltaText, compare, testId }: {
         {value}
       </div>
       <div className="kpi-foot">
-        {delta && delta.value !== null ? (
+        {delta ? (
           <span className={`delta delta-${dir}`}>
             <span aria-hidden="true">{dir === 'up' ? '▲' : dir === 'down' ? '▼' : '■'}</span> {deltaText}
           </span>
         ) : null}
-        <span className="kpi-compare">{compare}</span>
       </div>
       <div className="kpi-hint">{hint}</div>
     </div>

@@ -78,18 +78,44 @@ export function CustomerPage({ id }: { id: string }) {
   )
 }
 
+/** `{"sku":"FR-003","category":"生鲜"}` → `sku FR-003 · category 生鲜` (event properties as a person reads them). */
+function readableProperties(json: string): string {
+  try {
+    const o = JSON.parse(json) as Record<string, unknown>
+    return Object.entries(o)
+      .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(' · ')
+  } catch {
+    return json
+  }
+}
+
 function currencyOf(p: CustomerProfile): string {
   return p.recentOrders[0]?.currency ?? 'CNY'
 }
 
 function Chips({ p }: { p: CustomerProfile }) {
-  const { lang } = useI18n()
+  const { t, lang } = useI18n()
   const e = p.explanation!
   return (
     <div className="chips" data-testid="customer-chips">
-      {e.segment && <span className="chip chip-strong">{nameOf(SEGMENT_NAMES, e.segment, lang)}</span>}
-      <span className="chip">{nameOf(LIFECYCLE_NAMES, e.lifecycle.stage, lang)}</span>
-      {e.valueTier.tier && <span className="chip">{nameOf(TIER_NAMES, e.valueTier.tier, lang)}</span>}
+      {e.segment && (
+        <span className="chip chip-strong">
+          <span className="chip-label">{t('customer.segment')}</span>
+          {nameOf(SEGMENT_NAMES, e.segment, lang)}
+        </span>
+      )}
+      <span className="chip">
+        <span className="chip-label">{t('customer.lifecycle')}</span>
+        {nameOf(LIFECYCLE_NAMES, e.lifecycle.stage, lang)}
+      </span>
+      {e.valueTier.tier && (
+        <span className="chip">
+          <span className="chip-label">{t('customer.tier')}</span>
+          {nameOf(TIER_NAMES, e.valueTier.tier, lang)}
+        </span>
+      )}
     </div>
   )
 }
@@ -317,7 +343,7 @@ function TimelineCard({ items, currency }: { items: TimelineItem[] | null; curre
                 </div>
                 <div className="tl-meta">
                   <time dateTime={i.at}>{formatDateTime(lang, i.at)}</time>
-                  {i.detail && <span> · {i.detail}</span>}
+                  {i.detail && <span> · {i.kind === 'event' ? readableProperties(i.detail) : i.detail}</span>}
                 </div>
               </div>
             </li>

@@ -91,7 +91,7 @@ function OverviewBody({ d }: { d: Dashboard }) {
     [lang, cur],
   )
   const p = d.previous
-  const compare = p ? t('overview.since_previous', { id: p.snapshotId }) : t('overview.no_previous')
+  const compare = p ? t('overview.since_previous', { id: p.snapshotId, date: formatDate(lang, p.asOf) }) : t('overview.no_previous')
   const pts = t('common.points')
   const k = d.current
   const kpis = [
@@ -136,6 +136,9 @@ function OverviewBody({ d }: { d: Dashboard }) {
   const segments = namedSegments(d)
   return (
     <>
+      <p className="compare-note" data-testid="compare">
+        {compare}
+      </p>
       <section className="kpis" aria-label={t('overview.title')}>
         {kpis.map((x) => (
           <Kpi
@@ -146,7 +149,6 @@ function OverviewBody({ d }: { d: Dashboard }) {
             hint={x.hint}
             delta={x.delta}
             deltaText={x.delta ? formatDelta(lang, x.delta, pts) : ''}
-            compare={compare}
           />
         ))}
       </section>
@@ -253,7 +255,9 @@ function OverviewBody({ d }: { d: Dashboard }) {
                   <td className="num">{formatMoneyCompact(lang, g.revenue, cur)}</td>
                   <td className="num">
                     <span className="bar-cell">
-                      <span className="bar" style={{ width: `${Math.max(0, g.pctRevenue) * 100}%` }} />
+                      <span className="bar-track" aria-hidden="true">
+                        <span className="bar" style={{ width: `${Math.min(1, Math.max(0, g.pctRevenue)) * 100}%` }} />
+                      </span>
                       {formatPercent(lang, g.pctRevenue)}
                     </span>
                   </td>
