@@ -10,17 +10,33 @@ import { customerRoutes } from './routes/customers.js'
 import { dashboardRoutes } from './routes/dashboard.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
+import { privacyRoutes } from './routes/privacy.js'
+import { segmentRoutes } from './routes/segments.js'
 import { storeDataRoutes } from './routes/store-data.js'
 import { trackRoutes } from './routes/track.js'
+import { webhookRoutes } from './routes/webhooks.js'
+import { WebhookDelivery } from './webhooks/delivery.js'
+import { enqueueSegmentChanges } from './webhooks/outbox.js'
 import { LiveIngest } from './live/live-ingest.js'
-import { loadSegmentCompiler } from './live/segment-compiler.js'
-import type { SegmentCompiler } from './live/segment-refresh.js'
 
 export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
 /** Every route module, in the order the OpenAPI document lists them. Each resource adds its line. */
 function routes(live: () => LiveIngest): RouteModule[] {
-  return [metaRoutes, authRoutes, storeDataRoutes, customerRoutes, modelRoutes, trackRoutes(live), dashboardRoutes, staticWebRoutes()]
+  return [
+    metaRoutes,
+    authRoutes,
+    storeDataRoutes,
+    customerRoutes,
+    segmentRoutes,
+    modelRoutes,
+    trackRoutes(live),
+    webhookRoutes,
+    privacyRoutes(live),
+    dashboardRoutes,
+    // Last: the web app answers every path no API route claimed.
+    staticWebRoutes(),
+  ]
 }
 
 export interface StrataServer {
@@ -29,6 +45,7 @@ export interface StrataServer {
   readonly live: LiveIngest
   /** Journal entries acknowledged before a crash and applied at start-up. */
   readonly replayed: number
+  readonly webhooks: WebhookDelivery
   /** Stops background loops and the HTTP server (the store stays open: the caller owns it). */
   close(): Promise<void>
 }
@@ -45,21 +62,23 @@ export async function createServer(input: {
   options?: Partial<ServerOptions>
   now?: () => Date
   logger?: boolean
-  /** The segment language compiler; default: loaded from src/segments/language when present. */
-  compiler?: SegmentCompiler | null
 }): Promise<StrataServer> {
   let live: LiveIngest | undefined
   const { app, ctx } = await buildApp({ ...input, routes: routes(() => live!) })
-  const compiler = input.compiler === undefined ? await loadSegmentCompiler() : input.compiler
-  const started = await LiveIngest.start(ctx, { compiler, sink: null })
+  const started = await LiveIngest.start(ctx, { sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)) })
   live = started.live
+  const webhooks = new WebhookDelivery(ctx)
+  // pollMs 0 leaves delivery to explicit `runOnce` calls (tests drive it step by step).
+  if (ctx.options.webhooks.pollMs > 0) webhooks.start()
   return {
     app,
     ctx,
     live,
     replayed: started.replayed,
+    webhooks,
     async close() {
       await app.close()
+      await webhooks.stop()
       await started.live.close()
     },
   }

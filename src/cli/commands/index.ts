@@ -7,6 +7,8 @@ import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerServe } from './serve.js'
+import { registerServerAdmin } from './server-admin.js'
 import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
@@ -22,4 +24,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerClv,
   registerBacktest,
   registerSegment,
+  registerServe,
+  registerServerAdmin,
 ]

@@ -7,7 +7,8 @@ import type { Connection } from '../../sql/driver.js'
 import { ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
 import { at } from '../clock.js'
 import { type Distribution, loadDistribution, scoreAgainst } from './live-scores.js'
-import { refreshSegmentsFor, type SegmentChange, type SegmentCompiler } from './segment-refresh.js'
+import { latestContext } from '../../segments/index.js'
+import { refreshSegmentsFor, type SegmentChange } from './segment-refresh.js'
 import { itemKey, type TrackItem } from './track-schema.js'
 
 /** What one acknowledged request carries into the journal and the store. */
@@ -62,7 +63,7 @@ const s = (v: unknown): string | null => (v === undefined || v === null ? null :
 export async function applyBatches(
   conn: Connection,
   batches: readonly LiveBatch[],
-  env: { now: Date; today: string; compiler: SegmentCompiler | null; distribution: (snap: SnapshotInfo) => Promise<Distribution> },
+  env: { now: Date; today: string; distribution: (snap: SnapshotInfo) => Promise<Distribution> },
 ): Promise<ApplyOutcome> {
   const seen = new Set<string>()
   const orders: SqlValue[][] = []
@@ -161,10 +162,10 @@ export async function applyBatches(
   const snapshot = await latestSnapshot(conn)
   if (snapshot && (ordersIn?.n ?? 0) > 0) await rescore(conn, snapshot, await env.distribution(snapshot))
   const affected = (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(AFFECTED)}`))?.n ?? 0
-  const changes =
-    env.compiler && affected > 0
-      ? await refreshSegmentsFor(conn, env.compiler, AFFECTED, { asOf: env.today, snapshotId: snapshot?.snapshotId ?? null, now: env.now })
-      : []
+  // The same context as the segments service's refresh (the latest snapshot and its asOf), so a live
+  // re-evaluation and a scheduled one agree on who is in.
+  const segCtx = await latestContext(conn, { fallbackAsOf: env.today })
+  const changes = affected > 0 ? await refreshSegmentsFor(conn, AFFECTED, { ...segCtx, now: env.now }) : []
   return {
     inserted: { orders: ordersIn?.n ?? 0, events: eventsIn?.n ?? 0, feedback: feedbackIn?.n ?? 0, customers: newCustomers?.n ?? 0 },
     affected,

@@ -6,7 +6,7 @@ import type { ServerContext } from '../http/context.js'
 import { type ApplyOutcome, applyBatches, type LiveBatch } from './apply.js'
 import { Journal } from './journal.js'
 import { type Distribution, loadDistribution } from './live-scores.js'
-import type { SegmentChange, SegmentCompiler } from './segment-refresh.js'
+import type { SegmentChange } from './segment-refresh.js'
 
 /** Called inside the apply transaction with the segment changes (the webhook outbox writes its rows here). */
 export type ChangeSink = (conn: Connection, changes: readonly SegmentChange[], now: Date) => Promise<void>
@@ -38,18 +38,17 @@ export class LiveIngest {
   private constructor(
     private readonly ctx: ServerContext,
     private readonly journal: Journal<LiveBatch> | null,
-    private readonly compiler: SegmentCompiler | null,
     private readonly sink: ChangeSink | null,
   ) {}
 
   /** Opens the journal, queues what was acknowledged but not yet applied, and starts applying. */
   static async start(
     ctx: ServerContext,
-    input: { compiler: SegmentCompiler | null; sink: ChangeSink | null },
+    input: { sink: ChangeSink | null },
   ): Promise<{ live: LiveIngest; replayed: number }> {
     const path = ctx.options.journalPath
     const opened = path ? Journal.open<LiveBatch>(path) : null
-    const live = new LiveIngest(ctx, opened?.journal ?? null, input.compiler, input.sink)
+    const live = new LiveIngest(ctx, opened?.journal ?? null, input.sink)
     const row = await ctx.db((conn) =>
       conn.one<{ applied_seq: number }>(sql`SELECT applied_seq FROM server_live_state WHERE journal = 'live'`),
     )
@@ -109,6 +108,15 @@ export class LiveIngest {
     const last = Math.max(this.seq, this.journal?.lastSeq ?? 0, ...this.pending.map((p) => p.seq))
     this.schedule(0)
     await this.appliedUpTo(last)
+  }
+
+  /**
+   * After an erasure: once everything is applied, empty the journal so the erased person's raw items do not
+   * stay on disk. False when new items arrived meanwhile (they are truncated at the next idle moment).
+   */
+  async forgetJournal(): Promise<boolean> {
+    await this.flush()
+    return this.journal ? this.journal.truncateIfApplied(this.appliedSeq) : true
   }
 
   get status() {
@@ -177,7 +185,6 @@ export class LiveIngest {
           {
             now,
             today: now.toISOString().slice(0, 10),
-            compiler: this.compiler,
             distribution: (snap) => this.distribution(conn, snap),
           },
         )

@@ -1,15 +1,7 @@
-import type { Result } from '../../core/diagnostics.js'
-import type { Dialect } from '../../sql/dialect.js'
+import { compileSegment } from '../../segments/language/index.js'
 import type { Connection } from '../../sql/driver.js'
-import { type Fragment, ident, join, sql } from '../../sql/fragment.js'
+import { ident, join, sql } from '../../sql/fragment.js'
 import { at } from '../clock.js'
-
-/** The segment language's compiler (src/segments/language): a definition → a SELECT of `customer_id`. */
-export type SegmentCompiler = (
-  text: string,
-  dialect: Dialect,
-  ctx: { asOf: string; snapshotId: string | null },
-) => Result<{ query: Fragment }>
 
 /** A customer entering or leaving a saved segment. */
 export interface SegmentChange {
@@ -28,18 +20,24 @@ export interface SegmentChange {
  */
 export async function refreshSegmentsFor(
   conn: Connection,
-  compile: SegmentCompiler,
   affected: string,
   input: { asOf: string; snapshotId: string | null; now: Date },
 ): Promise<SegmentChange[]> {
   const segments = await conn.all<{ segment_id: string; name: string; definition: string }>(
     sql`SELECT segment_id, name, definition FROM segments WHERE kind = 'dynamic' AND definition IS NOT NULL ORDER BY segment_id`,
   )
+  const known = (await conn.all<{ segment_id: string; name: string }>(sql`SELECT segment_id, name FROM segments`)).map(
+    (r) => ({ id: r.segment_id, name: r.name }),
+  )
   const changes: SegmentChange[] = []
   const a = ident(affected)
   const now = at(conn.dialect, input.now)
   for (const s of segments) {
-    const compiled = compile(s.definition, conn.dialect, { asOf: input.asOf, snapshotId: input.snapshotId })
+    const compiled = compileSegment(s.definition, conn.dialect, {
+      asOf: input.asOf,
+      snapshotId: input.snapshotId,
+      segments: known,
+    })
     if (!compiled.ok) continue
     const rows = await conn.all<{ customer_id: string; now_in: boolean; was_in: boolean }>(sql`
       WITH now_in AS (

@@ -124,6 +124,23 @@ export const customerRoutes: RouteModule = (app, ctx) => {
   )
 
   app.get(
+    '/api/customers/:id/segments',
+    {
+      config: { access: READ },
+      schema: { tags: ['customers'], summary: "A customer's current segments and RFM code (cheap: for polling after a track call)", params: z.object({ id: z.string().min(1).max(200) }) },
+    },
+    async (req) =>
+      ctx.db(async (conn) => {
+        const segments = await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
+          FROM segment_members AS m LEFT JOIN segments AS s ON s.segment_id = m.segment_id
+          WHERE m.customer_id = ${req.params.id} AND m.exited_at IS NULL ORDER BY m.segment_id`)
+        const score = await conn.one(sql`SELECT snapshot_id, rfm_code, rfm_segment, lifecycle FROM customer_scores
+          WHERE customer_id = ${req.params.id} AND snapshot_id = (SELECT CAST(max(CAST(snapshot_id AS INTEGER)) AS VARCHAR) FROM snapshots)`)
+        return { customer_id: req.params.id, segments, score: score ?? null }
+      }),
+  )
+
+  app.get(
     '/api/customers/:id/orders',
     {
       config: { access: READ },
