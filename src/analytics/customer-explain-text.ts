@@ -4,7 +4,17 @@ import type { CustomerExplanation } from './customer-explain.js'
 import { segmentLabel } from './rfm-segment-map.js'
 
 /** Which part of the explanation a sentence belongs to, so a page can place it beside the matching score. */
-export type ExplanationPart = 'header' | 'inputs' | 'r' | 'f' | 'm' | 'code' | 'lifecycle' | 'tier' | 'predictions' | 'move'
+export type ExplanationPart =
+  | 'header'
+  | 'inputs'
+  | 'r'
+  | 'f'
+  | 'm'
+  | 'code'
+  | 'lifecycle'
+  | 'tier'
+  | 'predictions'
+  | 'move'
 
 /** One sentence of a customer's explanation, in one language. */
 export interface ExplanationSentence {

@@ -93,7 +93,9 @@ export async function dashboardSummary(
     WHERE CAST(snapshot_id AS INTEGER) <= ${Number(snap.snapshotId)}
     ORDER BY CAST(snapshot_id AS INTEGER) DESC LIMIT ${trendLength}`)
   const trendIds = ids.map((r) => String(r['snapshot_id']))
-  const trendRows = await conn.all<Row>(kpisQuery(conn, sql`snapshot_id IN (${join(trendIds.map((id) => sql`${id}`))})`))
+  const trendRows = await conn.all<Row>(
+    kpisQuery(conn, sql`snapshot_id IN (${join(trendIds.map((id) => sql`${id}`))})`),
+  )
   const trend = trendRows.map(toKpis)
   const current = trend.find((k) => k.snapshotId === snap.snapshotId)!
   const at = trend.indexOf(current)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { analyze, DEFAULT_CONFIG, dashboardSummary } from '../../src/analytics/index.js'
 import { customerTimeline } from '../../src/analytics/customer-timeline.js'
+import { analyze, DEFAULT_CONFIG, dashboardSummary } from '../../src/analytics/index.js'
 import { sql } from '../../src/sql/fragment.js'
 import { openStore, type Store } from '../../src/store/store.js'
 import '../../src/tables.js'
@@ -15,7 +15,12 @@ let store: Store
 beforeAll(async () => {
   store = await openStore(':memory:')
   await loadFixture(store.conn, SHOP)
-  await analyze(store.conn, { asOf: '2024-07-01', windowStart: null, config: DEFAULT_CONFIG, createdAt: '2024-07-01 08:00:00' } as Parameters<typeof analyze>[1])
+  await analyze(store.conn, {
+    asOf: '2024-07-01',
+    windowStart: null,
+    config: DEFAULT_CONFIG,
+    createdAt: '2024-07-01 08:00:00',
+  } as Parameters<typeof analyze>[1])
 })
 afterAll(async () => store.close())
 
@@ -42,7 +47,12 @@ describe('dashboardSummary', () => {
   })
 
   it('compares with the previous snapshot and orders the trend oldest first', async () => {
-    await analyze(store.conn, { asOf: '2024-06-01', windowStart: null, config: DEFAULT_CONFIG, createdAt: '2024-07-02 08:00:00' } as Parameters<typeof analyze>[1])
+    await analyze(store.conn, {
+      asOf: '2024-06-01',
+      windowStart: null,
+      config: DEFAULT_CONFIG,
+      createdAt: '2024-07-02 08:00:00',
+    } as Parameters<typeof analyze>[1])
     const d = await dashboardSummary(store.conn, 'latest')
     expect(d.current.snapshotId).toBe('2')
     expect(d.previous?.snapshotId).toBe('1')

@@ -67,13 +67,19 @@ describe('web dashboard end to end', () => {
       '/api/dashboard/overview',
     )
     expect(d.current.customers).toBe(2000)
-    expect(digits(await page.getByTestId('kpi-customers-value').textContent())).toBe(String(d.current.customers))
+    expect(digits(await page.getByTestId('kpi-customers-value').textContent())).toBe(
+      String(d.current.customers),
+    )
     expect(digits(await page.getByTestId('kpi-active-value').textContent())).toBe(String(d.current.active))
-    expect(digits(await page.getByTestId('kpi-revenue-value').textContent())).toBe(String(Math.round(d.current.revenue)))
+    expect(digits(await page.getByTestId('kpi-revenue-value').textContent())).toBe(
+      String(Math.round(d.current.revenue)),
+    )
     expect(await page.getByTestId('kpi-repeat-value').textContent()).toBe(
-      new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-        d.current.repeatRate,
-      ),
+      new Intl.NumberFormat('en', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(d.current.repeatRate),
     )
     // The treemap is SVG: each segment's customer count is text in the page.
     await page.locator('[data-testid=chart-treemap] svg').waitFor()
@@ -160,7 +166,7 @@ describe('web dashboard end to end', () => {
     await page.setViewportSize({ width: 768, height: 1024 })
     await page.getByRole('link', { name: 'Overview' }).click()
     await page.getByTestId('kpi-customers-value').waitFor()
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
     expect(overflow).toBeLessThanOrEqual(0)
     await page.waitForTimeout(600)
     await shoot(page, '10-overview-tablet')

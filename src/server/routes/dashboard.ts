@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { explanationSentences } from '../../analytics/customer-explain-text.js'
 import {
   ACTIVE_DAYS,
   analyze,
@@ -7,7 +8,6 @@ import {
   dashboardSummary,
   explainCustomer,
 } from '../../analytics/index.js'
-import { explanationSentences } from '../../analytics/customer-explain-text.js'
 import { generateDemo } from '../../demo/index.js'
 import { DEMO_SOURCE } from '../../demo/store-load.js'
 import { predictStep } from '../../models/index.js'
@@ -38,8 +38,12 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
       config: { access: READ },
       schema: {
         tags: ['dashboard'],
-        summary: 'Overview of a snapshot: KPIs vs the previous snapshot, segments, R × F grid, lifecycle, tiers, trend',
-        querystring: z.object({ snapshot: z.string().max(40).default('latest'), lang: z.string().optional() }),
+        summary:
+          'Overview of a snapshot: KPIs vs the previous snapshot, segments, R × F grid, lifecycle, tiers, trend',
+        querystring: z.object({
+          snapshot: z.string().max(40).default('latest'),
+          lang: z.string().optional(),
+        }),
       },
     },
     async (req) =>
@@ -60,7 +64,10 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
         tags: ['customers'],
         summary: "Every score of a customer explained in sentences, in the caller's language",
         params: z.object({ id: z.string().min(1).max(200) }),
-        querystring: z.object({ snapshot: z.string().max(40).default('latest'), lang: z.string().optional() }),
+        querystring: z.object({
+          snapshot: z.string().max(40).default('latest'),
+          lang: z.string().optional(),
+        }),
       },
     },
     async (req) => {
@@ -68,7 +75,11 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
         explainCustomer(conn, req.query.snapshot, await resolveCustomerId(conn, req.params.id)),
       )
       await ctx.audit(req, { action: 'customer.explain', customerId: why.customerId })
-      return { customer_id: why.customerId, snapshotId: why.snapshot.snapshotId, sentences: explanationSentences(why, req.lang) }
+      return {
+        customer_id: why.customerId,
+        snapshotId: why.snapshot.snapshotId,
+        sentences: explanationSentences(why, req.lang),
+      }
     },
   )
 
@@ -101,11 +112,16 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['dashboard'],
         summary: 'First run: generate the demo retailer into an empty store and analyse it (a job to poll)',
-        body: z.object({ customers: z.number().int().min(100).max(DEMO_MAX).default(2000), seed: z.number().int().optional() }),
+        body: z.object({
+          customers: z.number().int().min(100).max(DEMO_MAX).default(2000),
+          seed: z.number().int().optional(),
+        }),
       },
     },
     async (req, reply) => {
-      const own = await ctx.db((conn) => conn.one(sql`SELECT 1 AS x FROM orders WHERE source <> ${DEMO_SOURCE} LIMIT 1`))
+      const own = await ctx.db((conn) =>
+        conn.one(sql`SELECT 1 AS x FROM orders WHERE source <> ${DEMO_SOURCE} LIMIT 1`),
+      )
       if (own) throw new ApiError(409, 'web.demo.has_data')
       const { customers, seed } = req.body
       const job = jobs.start('demo', req.principal!.id, req.lang, async (j) => {
@@ -143,7 +159,11 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
     '/api/demo/jobs/:id',
     {
       config: { access: READ },
-      schema: { tags: ['dashboard'], summary: 'Progress of a demo load', params: z.object({ id: z.string().max(100) }) },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Progress of a demo load',
+        params: z.object({ id: z.string().max(100) }),
+      },
     },
     async (req) => {
       const job = jobs.get(req.params.id)

@@ -68,9 +68,16 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
     json = null
   }
   if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string; details?: { message: string }[] } } | null)?.error
+    const e = (
+      json as { error?: { code?: string; message?: string; details?: { message: string }[] } } | null
+    )?.error
     if (res.status === 401 && !o.quiet401) onUnauthorized?.()
-    throw new ApiError(res.status, e?.code ?? `http.${res.status}`, e?.message ?? res.statusText, e?.details ?? [])
+    throw new ApiError(
+      res.status,
+      e?.code ?? `http.${res.status}`,
+      e?.message ?? res.statusText,
+      e?.details ?? [],
+    )
   }
   return json as T
 }
@@ -83,14 +90,25 @@ export async function waitForJob<T>(
   pollPath = '/api/jobs/',
   intervalMs = 400,
 ): Promise<T> {
-  let current = job as { jobId: string; state: string; result?: T; progress?: Record<string, unknown>; error?: { code: string; message: string }; status?: number }
+  let current = job as {
+    jobId: string
+    state: string
+    result?: T
+    progress?: Record<string, unknown>
+    error?: { code: string; message: string }
+    status?: number
+  }
   while (current.state === 'running') {
     await new Promise((r) => setTimeout(r, intervalMs))
     current = await api(`${pollPath}${encodeURIComponent(job.jobId)}`)
     if (current.progress) onProgress(current.progress)
   }
   if (current.state === 'failed') {
-    throw new ApiError(current.status ?? 500, current.error?.code ?? 'job.failed', current.error?.message ?? '')
+    throw new ApiError(
+      current.status ?? 500,
+      current.error?.code ?? 'job.failed',
+      current.error?.message ?? '',
+    )
   }
   return current.result as T
 }

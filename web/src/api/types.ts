@@ -82,7 +82,14 @@ export interface CustomerProfile {
   explanation: Explanation | null
   segments: { segment_id: string; name: string | null; entered_at: string }[]
   tags: { tag: string; source: string }[]
-  recentOrders: { order_id: string; ordered_at: string; amount: number; currency: string; status: string; channel: string | null }[]
+  recentOrders: {
+    order_id: string
+    ordered_at: string
+    amount: number
+    currency: string
+    status: string
+    channel: string | null
+  }[]
 }
 
 export interface Sentence {

@@ -13,7 +13,9 @@ export interface Loaded<T> {
  * one (the previous request is aborted).
  */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null })
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({
+    loading: path !== null,
+  })
   const [tick, setTick] = useState(0)
   const live = useRef<AbortController | null>(null)
   const shown = useRef<string | null>(null)
@@ -31,7 +33,10 @@ export function useApi<T>(path: string | null): Loaded<T> {
       (data) => !ctrl.signal.aborted && setState({ data, loading: false }),
       (error: unknown) => {
         if (ctrl.signal.aborted) return
-        setState({ error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)), loading: false })
+        setState({
+          error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)),
+          loading: false,
+        })
       },
     )
     return () => ctrl.abort()

@@ -80,7 +80,12 @@ export interface RfDatum {
 }
 
 /** R × F heat map: rows R (5 at the top), columns F, colour and label = customers. */
-export function rfHeatmap(cells: readonly RfDatum[], bins: number, text: ChartText, axis: { r: string; f: string; series: string }): Option {
+export function rfHeatmap(
+  cells: readonly RfDatum[],
+  bins: number,
+  text: ChartText,
+  axis: { r: string; f: string; series: string },
+): Option {
   const scores = Array.from({ length: bins }, (_, i) => String(i + 1))
   const max = Math.max(1, ...cells.map((c) => c.customers))
   return {
@@ -178,8 +183,16 @@ export function stepsFunnel(steps: readonly Step[], text: ChartText, pyramid = f
         labelLine: { show: false },
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         data: steps.map((s, i) => {
-          const color = pyramid ? ramp(1 - i / Math.max(1, steps.length - 1)) : ramp(1 - (i / Math.max(1, steps.length)) * 0.8)
-          return { name: s.name, value: s.value, note: s.note, itemStyle: { color }, label: { color: textOn(color) } }
+          const color = pyramid
+            ? ramp(1 - i / Math.max(1, steps.length - 1))
+            : ramp(1 - (i / Math.max(1, steps.length)) * 0.8)
+          return {
+            name: s.name,
+            value: s.value,
+            note: s.note,
+            itemStyle: { color },
+            label: { color: textOn(color) },
+          }
         }),
       },
     ],
@@ -214,8 +227,16 @@ export function trendLines(
       axisLabel,
     },
     yAxis: [
-      { type: 'value', axisLabel: { ...axisLabel, formatter: (v: number) => text.compact(v) }, splitLine: { lineStyle: { color: GRID } } },
-      { type: 'value', axisLabel: { ...axisLabel, formatter: (v: number) => text.compact(v) }, splitLine: { show: false } },
+      {
+        type: 'value',
+        axisLabel: { ...axisLabel, formatter: (v: number) => text.compact(v) },
+        splitLine: { lineStyle: { color: GRID } },
+      },
+      {
+        type: 'value',
+        axisLabel: { ...axisLabel, formatter: (v: number) => text.compact(v) },
+        splitLine: { show: false },
+      },
     ],
     series: [
       { name: names.customers, type: 'line', data: points.map((p) => p.customers), symbolSize: 6 },

@@ -26,5 +26,5 @@ export function textOn(background: string): string {
   })
   const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
   // Contrast against white vs against ink (#1f2430, luminance ≈ 0.018): pick the larger.
-  return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.068) ? '#ffffff' : INK
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.068 ? '#ffffff' : INK
 }

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react'
 
-export function Card({ title, hint, children, className, actions, id }: {
+export function Card({
+  title,
+  hint,
+  children,
+  className,
+  actions,
+  id,
+}: {
   title?: string
   hint?: string
   children: ReactNode

@@ -1,6 +1,13 @@
 import type { Delta } from '../i18n/format.js'
 
-export function Kpi({ label, value, hint, delta, deltaText, testId }: {
+export function Kpi({
+  label,
+  value,
+  hint,
+  delta,
+  deltaText,
+  testId,
+}: {
   label: string
   value: string
   hint: string

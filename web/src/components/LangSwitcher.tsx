@@ -11,7 +11,12 @@ export function LangSwitcher({ id = 'lang' }: { id?: string }) {
       <span aria-hidden="true" className="lang-icon">
         文A
       </span>
-      <select id={id} value={lang} onChange={(e) => setLang(e.target.value as UiLang)} data-testid="lang-switch">
+      <select
+        id={id}
+        value={lang}
+        onChange={(e) => setLang(e.target.value as UiLang)}
+        data-testid="lang-switch"
+      >
         {UI_LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
             {NATIVE[l]}

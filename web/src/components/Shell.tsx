@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useSession } from '../app/session.js'
-import { useI18n } from '../i18n/I18n.js'
 import type { MessageKey } from '../i18n/catalog.js'
+import { useI18n } from '../i18n/I18n.js'
 import { navigate } from '../lib/router.js'
 import { LangSwitcher } from './LangSwitcher.js'
 
@@ -65,7 +65,11 @@ export function Shell({ current, children }: { current: string; children: ReactN
           {items
             .filter((i) => i.show)
             .map((i) => (
-              <NavLink key={i.path} item={i} active={i.path === '/' ? current === '/' : current.startsWith(i.path)} />
+              <NavLink
+                key={i.path}
+                item={i}
+                active={i.path === '/' ? current === '/' : current.startsWith(i.path)}
+              />
             ))}
         </nav>
       </aside>

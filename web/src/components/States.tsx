@@ -3,7 +3,15 @@ import type { ApiError } from '../api/client.js'
 import { useI18n } from '../i18n/I18n.js'
 
 /** Grey blocks shaped like what is loading, so the page does not jump when it arrives. */
-export function Skeleton({ height = 16, width = '100%', count = 1 }: { height?: number; width?: number | string; count?: number }) {
+export function Skeleton({
+  height = 16,
+  width = '100%',
+  count = 1,
+}: {
+  height?: number
+  width?: number | string
+  count?: number
+}) {
   return (
     <div aria-hidden="true" className="skeleton-group">
       {Array.from({ length: count }, (_, i) => (

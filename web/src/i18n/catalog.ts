@@ -13,7 +13,11 @@ export const CATALOGS: Readonly<Record<UiLang, Readonly<Record<MessageKey, strin
 }
 
 /** A UI text with `{name}` slots filled; values are inserted as given (format numbers before). */
-export function translate(lang: UiLang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function translate(
+  lang: UiLang,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   const text = CATALOGS[lang][key] ?? en[key] ?? key
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }

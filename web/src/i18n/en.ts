@@ -47,10 +47,12 @@ export const en = {
   'setup.too_short': 'Use at least 10 characters.',
   'setup.create': 'Create admin',
   'setup.data_title': 'Add your customers',
-  'setup.data_intro': 'Strata needs customers and orders. Try it with a generated demo retailer, or import your own exports.',
+  'setup.data_intro':
+    'Strata needs customers and orders. Try it with a generated demo retailer, or import your own exports.',
   'setup.demo': 'Load demo data',
   'setup.demo_size': 'Demo customers',
-  'setup.demo_hint': 'A deterministic Chinese omnichannel retailer with orders, events and surveys; analysed right after loading.',
+  'setup.demo_hint':
+    'A deterministic Chinese omnichannel retailer with orders, events and surveys; analysed right after loading.',
   'setup.import': 'Import my data',
   'setup.loading_demo': 'Generating and analysing the demo data…',
   'setup.step': 'Step {n} of {total}',
@@ -58,7 +60,8 @@ export const en = {
   'job.failed': 'The job failed: {message}',
   'overview.title': 'Overview',
   'overview.no_data_title': 'No analysis yet',
-  'overview.no_data_body': 'Import customers and orders (or load the demo), then run an analysis to see the overview.',
+  'overview.no_data_body':
+    'Import customers and orders (or load the demo), then run an analysis to see the overview.',
   'overview.run_analysis': 'Run analysis',
   'overview.running': 'Analysing…',
   'overview.kpi.customers': 'Customers',
@@ -82,7 +85,8 @@ export const en = {
   'overview.tiers': 'Value tiers',
   'overview.tiers_hint': 'Customers per tier, with their share of revenue',
   'overview.trend': 'Trends across snapshots',
-  'overview.trend_one': 'Trends appear once there are two snapshots. Run another analysis later (for example after the next import).',
+  'overview.trend_one':
+    'Trends appear once there are two snapshots. Run another analysis later (for example after the next import).',
   'overview.segment_table': 'Segment table',
   'overview.col.segment': 'Segment',
   'overview.col.customers': 'Customers',
@@ -164,7 +168,8 @@ export const en = {
   'band.Medium': 'Medium',
   'band.High': 'High',
   'segments.title': 'Segments',
-  'segments.unavailable': 'Saved segments are not available on this server yet. The RFM segments of every snapshot are on the overview.',
+  'segments.unavailable':
+    'Saved segments are not available on this server yet. The RFM segments of every snapshot are on the overview.',
   'import.title': 'Import data',
   'import.kind': 'What the file holds',
   'import.kind.customers': 'Customers',
@@ -213,9 +218,11 @@ export const en = {
   'settings.revoked': 'Revoked',
   'settings.no_keys': 'No API keys.',
   'settings.language': 'Language',
-  'settings.language_hint': 'The interface, numbers, dates and money follow this choice; saved in this browser.',
+  'settings.language_hint':
+    'The interface, numbers, dates and money follow this choice; saved in this browser.',
   'settings.admin_only': 'Only administrators manage users and keys.',
-  'settings.roles_help': 'Admins manage everything; analysts import, analyse and build segments; viewers read with personal data masked.',
+  'settings.roles_help':
+    'Admins manage everything; analysts import, analyse and build segments; viewers read with personal data masked.',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -33,9 +33,19 @@ export function formatNumber(lang: string, v: number | null | undefined, digits 
 }
 
 /** Money with its currency symbol: `¥1,234.50`, `CN¥1,234.50` in en, `US$` for dollars in zh. */
-export function formatMoney(lang: string, v: number | null | undefined, currency = 'CNY', digits = 2): string {
+export function formatMoney(
+  lang: string,
+  v: number | null | undefined,
+  currency = 'CNY',
+  digits = 2,
+): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH
-  return nf(lang, { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v)
+  return nf(lang, {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(v)
 }
 
 /**
@@ -56,7 +66,9 @@ export function formatMoneyCompact(lang: string, v: number | null | undefined, c
 /** A share 0..1 as a percentage with `digits` decimals: `37.5%`. */
 export function formatPercent(lang: string, v: number | null | undefined, digits = 1): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH
-  return nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v)
+  return nf(lang, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+    v,
+  )
 }
 
 /** A calendar date `YYYY-MM-DD` (or a timestamp text) in the locale's medium form: `Jun 30, 2026`, `2026年6月30日`. */
@@ -90,7 +102,11 @@ export interface Delta {
  * The change from `before` to `now`: relative for amounts and counts, in percentage points for shares
  * (a repeat rate from 30% to 33% is +3 pts, not +10%). Null when either side is missing or `before` is 0.
  */
-export function delta(now: number | null, before: number | null | undefined, kind: Delta['kind'] = 'relative'): Delta {
+export function delta(
+  now: number | null,
+  before: number | null | undefined,
+  kind: Delta['kind'] = 'relative',
+): Delta {
   if (now === null || before === null || before === undefined) return { value: null, kind, direction: 'flat' }
   let value: number
   if (kind === 'points') value = now - before

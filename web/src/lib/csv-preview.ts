@@ -66,7 +66,10 @@ export function previewText(text: string, n = 5): Preview | null {
     }
     if (records.length === 0) return null
     const columns = [...new Set(records.flatMap((r) => Object.keys(r)))]
-    return { columns, rows: records.map((r) => columns.map((c) => (r[c] === undefined || r[c] === null ? '' : String(r[c])))) }
+    return {
+      columns,
+      rows: records.map((r) => columns.map((c) => (r[c] === undefined || r[c] === null ? '' : String(r[c])))),
+    }
   }
   const sep = guessSeparator(first)
   return { columns: splitCsvLine(first, sep), rows: lines.slice(1, n + 1).map((l) => splitCsvLine(l, sep)) }

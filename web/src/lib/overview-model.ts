@@ -26,7 +26,9 @@ export function lifecycleFunnel(d: Dashboard): { steps: FunnelStep[]; atRisk: nu
 
 /** Value tiers in pyramid order (high value at the top), leaving out customers without a tier. */
 export function tierPyramid(d: Dashboard, order: readonly string[]): GroupSummary[] {
-  return order.map((k) => d.segments.byValueTier.find((g) => g.key === k)).filter((g): g is GroupSummary => !!g)
+  return order
+    .map((k) => d.segments.byValueTier.find((g) => g.key === k))
+    .filter((g): g is GroupSummary => !!g)
 }
 
 /** Segments with a name, best first in the map's order (as the server sends them). */

@@ -3,9 +3,9 @@ import { useApi } from '../api/useApi.js'
 import { seesPii, useSession } from '../app/session.js'
 import { Card } from '../components/Card.js'
 import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
+import type { MessageKey } from '../i18n/catalog.js'
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
-import type { MessageKey } from '../i18n/catalog.js'
 import { LIFECYCLE_NAMES, nameOf, SEGMENT_NAMES, TIER_NAMES } from '../i18n/names.js'
 import { navigate } from '../lib/router.js'
 
@@ -135,7 +135,11 @@ function ProfileCard({ p }: { p: CustomerProfile }) {
         ['customer.field.source', c.source ?? '—'],
         [
           'customer.field.consent',
-          c.consent_marketing === null ? '—' : c.consent_marketing ? t('customer.consent.yes') : t('customer.consent.no'),
+          c.consent_marketing === null
+            ? '—'
+            : c.consent_marketing
+              ? t('customer.consent.yes')
+              : t('customer.consent.no'),
         ],
       ]
     : []
@@ -217,7 +221,8 @@ function ScoresCard({ p, sentences }: { p: CustomerProfile; sentences: Sentence[
     )
   }
   const row = e.row as Row
-  const said = (part: Sentence['part']) => (sentences ?? []).filter((s) => s.part === part).map((s) => s.text.trim())
+  const said = (part: Sentence['part']) =>
+    (sentences ?? []).filter((s) => s.part === part).map((s) => s.text.trim())
   const bins = Math.max(4, ...(e.dimensions ?? []).map((d) => d.score))
   const currency = currencyOf(p)
   const pAlive = typeof row['p_alive'] === 'number' ? row['p_alive'] : null
@@ -230,9 +235,7 @@ function ScoresCard({ p, sentences }: { p: CustomerProfile; sentences: Sentence[
             <div className="rfm-dim" key={d.dim}>
               <div className="rfm-head">
                 <span className="rfm-letter">{d.dim.toUpperCase()}</span>
-                <span className="rfm-score num" aria-label={`${d.dim.toUpperCase()} ${d.score}`}>
-                  {d.score}
-                </span>
+                <span className="rfm-score num">{d.score}</span>
                 <ScoreDots score={d.score} bins={bins} />
               </div>
               {sentences ? (
@@ -262,8 +265,12 @@ function ScoresCard({ p, sentences }: { p: CustomerProfile; sentences: Sentence[
         </div>
         <div className="pred-box">
           <div className="kpi-label">{t('customer.churn')}</div>
-          <div className={`kpi-value band band-${band ?? 'none'}`}>{band ? t(`band.${band}` as MessageKey) : '—'}</div>
-          {pAlive !== null && <div className="small muted">{t('customer.p_alive', { p: formatPercent(lang, pAlive) })}</div>}
+          <div className={`kpi-value band band-${band ?? 'none'}`}>
+            {band ? t(`band.${band}` as MessageKey) : '—'}
+          </div>
+          {pAlive !== null && (
+            <div className="small muted">{t('customer.p_alive', { p: formatPercent(lang, pAlive) })}</div>
+          )}
         </div>
         <div className="pred-box">
           <div className="kpi-label">{t('customer.next_order')}</div>
@@ -294,15 +301,28 @@ function FeaturesCard({ p }: { p: CustomerProfile }) {
   const currency = currencyOf(p)
   const items: [MessageKey, string][] = [
     ['customer.feature.aov', formatMoney(lang, n('aov'), currency)],
-    ['customer.feature.tenure', n('tenure_days') === null ? '—' : t('customer.feature.days', { n: formatNumber(lang, n('tenure_days')) })],
+    [
+      'customer.feature.tenure',
+      n('tenure_days') === null
+        ? '—'
+        : t('customer.feature.days', { n: formatNumber(lang, n('tenure_days')) }),
+    ],
     [
       'customer.feature.interval',
-      n('median_interval_days') === null ? '—' : t('customer.feature.days', { n: formatNumber(lang, n('median_interval_days'), 0) }),
+      n('median_interval_days') === null
+        ? '—'
+        : t('customer.feature.days', { n: formatNumber(lang, n('median_interval_days'), 0) }),
     ],
     ['customer.feature.discount', share('discount_share')],
     ['customer.feature.refund', share('refund_share')],
-    ['customer.feature.top_category', row['top_category'] ? `${row['top_category']} (${share('top_category_share')})` : '—'],
-    ['customer.feature.channels', `${share('online_share')} / ${share('store_share')} / ${share('community_share')}`],
+    [
+      'customer.feature.top_category',
+      row['top_category'] ? `${row['top_category']} (${share('top_category_share')})` : '—',
+    ],
+    [
+      'customer.feature.channels',
+      `${share('online_share')} / ${share('store_share')} / ${share('community_share')}`,
+    ],
     ['customer.feature.nps', formatNumber(lang, n('latest_nps'))],
   ]
   return (
@@ -338,7 +358,9 @@ function TimelineCard({ items, currency }: { items: TimelineItem[] | null; curre
                   <span className="tl-kind">{t(`customer.kind.${i.kind}` as MessageKey)}</span>
                   <span className="tl-title">{i.title}</span>
                   {i.amount !== null && (
-                    <span className="tl-amount num">{formatMoney(lang, i.amount, i.currency ?? currency)}</span>
+                    <span className="tl-amount num">
+                      {formatMoney(lang, i.amount, i.currency ?? currency)}
+                    </span>
                   )}
                 </div>
                 <div className="tl-meta">

@@ -16,7 +16,9 @@ export function CustomersPage() {
   const q = query.get('q') ?? ''
   const [text, setText] = useState(q)
   const [limit, setLimit] = useState(50)
-  const list = useApi<Page<CustomerRow>>(`/api/customers?limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`)
+  const list = useApi<Page<CustomerRow>>(
+    `/api/customers?limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  )
   const pii = seesPii(me)
 
   function submit(e: FormEvent) {
@@ -31,7 +33,7 @@ export function CustomersPage() {
         <h1>{t('customers.title')}</h1>
         {!pii && <p className="badge-masked">{t('common.masked')}</p>}
       </header>
-      <form className="search" role="search" onSubmit={submit}>
+      <form className="search" aria-label={t('customers.search_label')} onSubmit={submit}>
         <label htmlFor="customer-search" className="visually-hidden">
           {t('customers.search_label')}
         </label>
@@ -97,7 +99,12 @@ export function CustomersPage() {
             </div>
             {list.data.next !== null && (
               <div className="actions">
-                <button type="button" className="btn" onClick={() => setLimit((n) => Math.min(1000, n + 50))} disabled={list.loading}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setLimit((n) => Math.min(1000, n + 50))}
+                  disabled={list.loading}
+                >
                   {t('customers.more')}
                 </button>
               </div>

@@ -5,9 +5,9 @@ import { useApi } from '../api/useApi.js'
 import { canWrite, useSession } from '../app/session.js'
 import { Card } from '../components/Card.js'
 import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
+import type { MessageKey } from '../i18n/catalog.js'
 import { formatDateTime, formatNumber } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
-import type { MessageKey } from '../i18n/catalog.js'
 import { type Preview, previewText } from '../lib/csv-preview.js'
 
 const KINDS = ['customers', 'orders', 'order_items', 'events', 'feedback'] as const
@@ -66,7 +66,9 @@ export function ImportPage() {
                 {history.data.items.map((r) => (
                   <tr key={r.import_id}>
                     <td>{formatDateTime(lang, r.started_at)}</td>
-                    <td>{KINDS.includes(r.kind as never) ? t(`import.kind.${r.kind}` as MessageKey) : r.kind}</td>
+                    <td>
+                      {KINDS.includes(r.kind as never) ? t(`import.kind.${r.kind}` as MessageKey) : r.kind}
+                    </td>
                     <td className="ellipsis">{r.file ?? '—'}</td>
                     <td>
                       <span className={`status status-${r.status}`}>{r.status}</span>
@@ -115,7 +117,11 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       if (map.trim()) q.set('map', map.trim())
       const job = await api<Job<ImportOutcome>>(`/api/imports/${kind}?${q}`, { method: 'POST', body: form })
       const result = await waitForJob(job, (p) =>
-        setProgress({ done: Number(p['bytesRead'] ?? 0), total: Number(p['totalBytes'] ?? file.size), rows: Number(p['rows'] ?? 0) }),
+        setProgress({
+          done: Number(p['bytesRead'] ?? 0),
+          total: Number(p['totalBytes'] ?? file.size),
+          rows: Number(p['rows'] ?? 0),
+        }),
       )
       setOutcome(result)
       onDone()
@@ -142,7 +148,11 @@ function ImportForm({ onDone }: { onDone: () => void }) {
         </label>
         <label className="field">
           <span>{t('import.file')}</span>
-          <input type="file" accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.parquet,.xlsx,.gz,.zst" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,.json,.ndjson,.jsonl,.parquet,.xlsx,.gz,.zst"
+            onChange={(e) => void pick(e.target.files?.[0] ?? null)}
+          />
         </label>
         <div className="field field-wide">
           <label htmlFor="import-map">{t('import.map')}</label>
@@ -196,7 +206,13 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       </form>
       {progress && (
         <div role="status" aria-live="polite" className="progress-note">
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct * 100)}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(pct * 100)}
+          >
             <i style={{ width: `${pct * 100}%` }} />
           </div>
           {t('import.progress', { rows: formatNumber(lang, progress.rows) })}
@@ -215,7 +231,12 @@ function Outcome({ o }: { o: ImportOutcome }) {
   return (
     <div className="outcome" role="status">
       <p className="state-title">
-        {t('import.done', { status: o.status, imported: n('rowsImported'), rejected: n('rowsRejected'), unchanged: n('rowsUnchanged') })}
+        {t('import.done', {
+          status: o.status,
+          imported: n('rowsImported'),
+          rejected: n('rowsRejected'),
+          unchanged: n('rowsUnchanged'),
+        })}
       </p>
       <p className="muted small">{t('import.analyze_after')}</p>
       {o.problems.length > 0 && (
@@ -225,7 +246,10 @@ function Outcome({ o }: { o: ImportOutcome }) {
             {o.problems.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
               <li key={i}>
-                <span className="muted">{t('import.problem_at', { line: p.line ?? '?', column: p.column ?? p.field ?? '' })}</span> {p.message ?? p.code}
+                <span className="muted">
+                  {t('import.problem_at', { line: p.line ?? '?', column: p.column ?? p.field ?? '' })}
+                </span>{' '}
+                {p.message ?? p.code}
               </li>
             ))}
           </ul>

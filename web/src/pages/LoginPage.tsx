@@ -21,7 +21,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
       navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', true)
       onSignedIn()
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? t('login.failed') : (err as Error).message || t('common.offline'))
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? t('login.failed')
+          : (err as Error).message || t('common.offline'),
+      )
     } finally {
       setBusy(false)
     }
@@ -44,7 +48,13 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
         <h1 id="login-title">{t('login.title')}</h1>
         <label className="field">
           <span>{t('login.username')}</span>
-          <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            name="username"
+            autoComplete="username"
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('login.password')}</span>

@@ -91,7 +91,9 @@ function OverviewBody({ d }: { d: Dashboard }) {
     [lang, cur],
   )
   const p = d.previous
-  const compare = p ? t('overview.since_previous', { id: p.snapshotId, date: formatDate(lang, p.asOf) }) : t('overview.no_previous')
+  const compare = p
+    ? t('overview.since_previous', { id: p.snapshotId, date: formatDate(lang, p.asOf) })
+    : t('overview.no_previous')
   const pts = t('common.points')
   const k = d.current
   const kpis = [
@@ -154,14 +156,23 @@ function OverviewBody({ d }: { d: Dashboard }) {
       </section>
       <div className="grid-2">
         <Card title={t('overview.segments')} hint={t('overview.segments_hint')} id="segments">
-          <Chart testId="chart-treemap" label={t('overview.segments')} height={340} option={segmentTreemap(segments, text)} />
+          <Chart
+            testId="chart-treemap"
+            label={t('overview.segments')}
+            height={340}
+            option={segmentTreemap(segments, text)}
+          />
         </Card>
         <Card title={t('overview.rf')} hint={t('overview.rf_hint')} id="rf">
           <Chart
             testId="chart-rf"
             label={t('overview.rf')}
             height={340}
-            option={rfHeatmap(d.rf, d.bins, text, { r: t('overview.axis.r'), f: t('overview.axis.f'), series: t('overview.series.customers') })}
+            option={rfHeatmap(d.rf, d.bins, text, {
+              r: t('overview.axis.r'),
+              f: t('overview.axis.f'),
+              series: t('overview.series.customers'),
+            })}
           />
         </Card>
       </div>
@@ -256,7 +267,10 @@ function OverviewBody({ d }: { d: Dashboard }) {
                   <td className="num">
                     <span className="bar-cell">
                       <span className="bar-track" aria-hidden="true">
-                        <span className="bar" style={{ width: `${Math.min(1, Math.max(0, g.pctRevenue)) * 100}%` }} />
+                        <span
+                          className="bar"
+                          style={{ width: `${Math.min(1, Math.max(0, g.pctRevenue)) * 100}%` }}
+                        />
                       </span>
                       {formatPercent(lang, g.pctRevenue)}
                     </span>
@@ -269,7 +283,9 @@ function OverviewBody({ d }: { d: Dashboard }) {
           </table>
         </div>
         <p className="card-foot">
-          {d.segments.byLifecycle.map((g) => `${nameOf(LIFECYCLE_NAMES, g.key, lang)} ${formatNumber(lang, g.customers)}`).join(' · ')}
+          {d.segments.byLifecycle
+            .map((g) => `${nameOf(LIFECYCLE_NAMES, g.key, lang)} ${formatNumber(lang, g.customers)}`)
+            .join(' · ')}
         </p>
       </Card>
     </>

@@ -6,9 +6,9 @@ import { useSession } from '../app/session.js'
 import { Card } from '../components/Card.js'
 import { LangSwitcher } from '../components/LangSwitcher.js'
 import { ErrorState, Loading, Skeleton } from '../components/States.js'
+import type { MessageKey } from '../i18n/catalog.js'
 import { formatDateTime } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
-import type { MessageKey } from '../i18n/catalog.js'
 
 const ROLES: Role[] = ['admin', 'analyst', 'viewer']
 const SCOPES = ['read', 'track', 'admin'] as const
@@ -109,7 +109,11 @@ function UsersCard() {
                     {u.disabled ? (
                       <span className="muted">{t('settings.disabled')}</span>
                     ) : (
-                      <button type="button" className="btn btn-small btn-ghost" onClick={() => void disable(u.userId)}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-ghost"
+                        onClick={() => void disable(u.userId)}
+                      >
                         {t('settings.disable')}
                       </button>
                     )}
@@ -127,7 +131,14 @@ function UsersCard() {
         </label>
         <label className="field">
           <span>{t('settings.password')}</span>
-          <input required type="password" minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+          <input
+            required
+            type="password"
+            minLength={10}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+          />
         </label>
         <label className="field">
           <span>{t('settings.role')}</span>
@@ -169,7 +180,9 @@ function KeysCard() {
     }
   }
   async function revoke(id: string) {
-    await api(`/api/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }).catch((e: Error) => setError(e))
+    await api(`/api/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' }).catch((e: Error) =>
+      setError(e),
+    )
     keys.reload()
   }
 
@@ -208,7 +221,11 @@ function KeysCard() {
                     {k.revoked ? (
                       <span className="muted">{t('settings.revoked')}</span>
                     ) : (
-                      <button type="button" className="btn btn-small btn-ghost" onClick={() => void revoke(k.key_id)}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-ghost"
+                        onClick={() => void revoke(k.key_id)}
+                      >
                         {t('settings.revoke')}
                       </button>
                     )}

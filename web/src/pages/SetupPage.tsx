@@ -64,7 +64,13 @@ function AdminStep({ onSignedIn }: { onSignedIn: () => void }) {
       <p className="muted">{t('setup.intro')}</p>
       <label className="field">
         <span>{t('setup.username')}</span>
-        <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          name="username"
+          autoComplete="username"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
       </label>
       <div className="field">
         <label htmlFor="setup-password">{t('setup.password')}</label>
@@ -123,7 +129,11 @@ function DataStep() {
     setError(null)
     try {
       const job = await api<Job>('/api/demo', { method: 'POST', body: { customers: size } })
-      await waitForJob(job, (p) => setStage(typeof p['stage'] === 'string' ? p['stage'] : null), '/api/demo/jobs/')
+      await waitForJob(
+        job,
+        (p) => setStage(typeof p['stage'] === 'string' ? p['stage'] : null),
+        '/api/demo/jobs/',
+      )
       navigate('/', true)
     } catch (err) {
       setError(t('job.failed', { message: (err as Error).message }))
@@ -133,7 +143,7 @@ function DataStep() {
 
   if (!checked) return <Loading />
   return (
-    <div aria-labelledby="data-title">
+    <section aria-labelledby="data-title">
       <h1 id="data-title">{t('setup.data_title')}</h1>
       <p className="muted">{t('setup.data_intro')}</p>
       <div className="choice-grid">
@@ -149,13 +159,23 @@ function DataStep() {
             </select>
           </label>
           <p className="small muted">{t('setup.demo_hint')}</p>
-          <button type="button" className="btn btn-primary btn-block" onClick={() => void loadDemo()} disabled={running}>
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={() => void loadDemo()}
+            disabled={running}
+          >
             {t('setup.demo')}
           </button>
         </div>
         <div className="choice">
           <p className="small muted">{t('import.file')}</p>
-          <button type="button" className="btn btn-block" onClick={() => navigate('/import')} disabled={running}>
+          <button
+            type="button"
+            className="btn btn-block"
+            onClick={() => navigate('/import')}
+            disabled={running}
+          >
             {t('setup.import')}
           </button>
         </div>
@@ -173,6 +193,6 @@ function DataStep() {
           {error}
         </p>
       )}
-    </div>
+    </section>
   )
 }
