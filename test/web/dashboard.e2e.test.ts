@@ -113,6 +113,38 @@ describe('web dashboard end to end', () => {
     await shoot(page, '05-customer-360')
   })
 
+  it('builds and saves a segment: live count as you type, then its page', async () => {
+    await page.getByRole('link', { name: 'Segments' }).click()
+    await page.getByRole('button', { name: '+ New segment' }).click()
+    const definition = "rfm_segment IN ('Champions', 'Loyal') AND orders_count >= 3"
+    const expected = await page.request.post(`${server.url}/api/segments/preview`, {
+      data: { definition },
+      headers: { 'x-csrf-token': await csrf() },
+    })
+    const preview = (await expected.json()) as { members: number }
+    await page.getByTestId('segment-definition').pressSequentially(definition, { delay: 5 })
+    await expect
+      .poll(() => page.getByTestId('builder-members').textContent(), { timeout: 10_000 })
+      .toBe(`${preview.members.toLocaleString('en')} customers`)
+    // A mistake is reported, not counted.
+    await page.getByTestId('segment-definition').press('End')
+    await page.getByTestId('segment-definition').type(' AND')
+    await page.getByTestId('builder-error').waitFor()
+    await page.getByTestId('segment-definition').fill(definition)
+    await page.getByTestId('builder-members').waitFor()
+    await page.getByLabel('Name').fill('Best repeat buyers')
+    await shoot(page, '06-segment-builder')
+    await page.getByRole('button', { name: 'Save segment' }).click()
+    await page.getByTestId('segment-members').waitFor()
+    expect(digits(await page.getByTestId('segment-members').textContent())).toBe(String(preview.members))
+    await page.getByTestId('segment-member-list').locator('[role=listitem]').first().waitFor()
+    const rendered = await page.getByTestId('segment-member-list').locator('[role=listitem]').count()
+    expect(rendered).toBeLessThan(Math.min(preview.members, 40)) // virtualised: only visible rows exist
+    await shoot(page, '07-segment-page')
+    await page.getByRole('link', { name: '← Segments' }).click()
+    expect(await page.getByTestId('segments').textContent()).toContain('Best repeat buyers')
+  })
+
   it('switches language: Simplified and Traditional Chinese, numbers formatted per locale', async () => {
     await page.getByRole('link', { name: 'Overview' }).click()
     await page.getByTestId('kpi-customers-value').waitFor()
@@ -123,12 +155,12 @@ describe('web dashboard end to end', () => {
     // Charts redraw on the next animation frame.
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠军客户')
     await page.waitForTimeout(600)
-    await shoot(page, '06-overview-zh-CN')
+    await shoot(page, '08-overview-zh-CN')
     await page.getByTestId('lang-switch').selectOption('zh-TW')
     await page.getByRole('heading', { name: '總覽' }).waitFor()
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠軍客戶')
     await page.waitForTimeout(600)
-    await shoot(page, '07-overview-zh-TW')
+    await shoot(page, '09-overview-zh-TW')
     // The choice survives a reload (kept in this browser).
     await page.reload()
     await page.getByRole('heading', { name: '總覽' }).waitFor()
@@ -143,7 +175,7 @@ describe('web dashboard end to end', () => {
     expect(created.status()).toBe(201)
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in to Strata' }).waitFor()
-    await shoot(page, '08-login')
+    await shoot(page, '10-login')
     await page.getByLabel('Username').fill(VIEWER.username)
     await page.getByLabel('Password').fill(VIEWER.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -159,7 +191,7 @@ describe('web dashboard end to end', () => {
     expect(email).toMatch(/^.\*\*\*@/)
     expect(name).toMatch(/\*/)
     expect(await page.getByText('Personal data is masked for your role').isVisible()).toBe(true)
-    await shoot(page, '09-customer-viewer-masked')
+    await shoot(page, '11-customer-viewer-masked')
   })
 
   it('fits a tablet: navigation collapses, charts stack', async () => {
@@ -169,6 +201,6 @@ describe('web dashboard end to end', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
     expect(overflow).toBeLessThanOrEqual(0)
     await page.waitForTimeout(600)
-    await shoot(page, '10-overview-tablet')
+    await shoot(page, '12-overview-tablet')
   })
 })

@@ -12,6 +12,7 @@ import { generateDemo } from '../../demo/index.js'
 import { DEMO_SOURCE } from '../../demo/store-load.js'
 import { predictStep } from '../../models/index.js'
 import { sql } from '../../sql/fragment.js'
+import { segmentFields } from '../../segments/language/index.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule } from '../http/context.js'
@@ -103,6 +104,27 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
       await ctx.audit(req, { action: 'customer.timeline', customerId: id })
       return { customer_id: id, items, limit, offset, next: items.length === limit ? offset + limit : null }
     },
+  )
+
+  app.get(
+    '/api/segments/fields',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['segments'],
+        summary: "The segment language's fields, described in the caller's language (for the builder's palette)",
+        querystring: z.object({ lang: z.string().optional() }),
+      },
+    },
+    async (req) => ({
+      items: segmentFields().map((f) => ({
+        name: f.name,
+        type: f.type,
+        kind: f.kind,
+        values: f.values ?? null,
+        description: f.description[req.lang],
+      })),
+    }),
   )
 
   app.post(

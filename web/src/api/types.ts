@@ -117,3 +117,48 @@ export interface Job<T = unknown> {
 export interface StoreStatus {
   counts: { customers: number; orders: number; events: number; feedback: number; imports: number }
 }
+
+export interface SegmentInfo {
+  segmentId: string
+  name: string
+  kind: 'dynamic' | 'static'
+  definition: string | null
+  description: string | null
+  computedAt: string | null
+  computedAsOf: string | null
+  members: number
+}
+
+export interface SegmentPreview {
+  canonical: string
+  members: number
+  population: number
+  shareOfCustomers: number | null
+  shareOfRevenue: number | null
+  sample: string[]
+  elapsedMs: number | null
+}
+
+export interface SizePoint {
+  computedAt: string
+  asOf: string | null
+  members: number
+  entered: number
+  exited: number
+}
+
+export interface SegmentTemplate {
+  id: string
+  group: string
+  name: Record<string, string>
+  description: Record<string, string>
+  definition: string
+}
+
+export interface FieldDoc {
+  name: string
+  type: string
+  kind: string
+  values: string[] | null
+  description: string
+}

@@ -12,6 +12,8 @@ import { ImportPage } from '../pages/ImportPage.js'
 import { LoginPage } from '../pages/LoginPage.js'
 import { NotFoundPage } from '../pages/NotFoundPage.js'
 import { OverviewPage } from '../pages/OverviewPage.js'
+import { SegmentBuilderPage } from '../pages/SegmentBuilderPage.js'
+import { SegmentPage } from '../pages/SegmentPage.js'
 import { SegmentsPage } from '../pages/SegmentsPage.js'
 import { SettingsPage } from '../pages/SettingsPage.js'
 import { SetupPage } from '../pages/SetupPage.js'
@@ -107,6 +109,8 @@ export function App() {
         {route.page === 'customers' && <CustomersPage />}
         {route.page === 'customer' && <CustomerPage id={route.id} />}
         {route.page === 'segments' && <SegmentsPage />}
+        {route.page === 'segment_new' && <SegmentBuilderPage />}
+        {route.page === 'segment' && <SegmentPage id={route.id} />}
         {route.page === 'import' && <ImportPage />}
         {route.page === 'settings' && <SettingsPage />}
         {(route.page === 'not_found' || route.page === 'login') && <NotFoundPage />}

@@ -4,6 +4,8 @@ export type Route =
   | { page: 'customers' }
   | { page: 'customer'; id: string }
   | { page: 'segments' }
+  | { page: 'segment_new' }
+  | { page: 'segment'; id: string }
   | { page: 'import' }
   | { page: 'settings' }
   | { page: 'login' }
@@ -20,9 +22,11 @@ export function matchRoute(path: string): Route {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean)
   const [head, second] = parts
   if (parts.length === 0) return { page: 'overview' }
-  if (head === 'customers' && parts.length === 2 && second) {
+  if ((head === 'customers' || head === 'segments') && parts.length === 2 && second) {
+    if (head === 'segments' && second === 'new') return { page: 'segment_new' }
     try {
-      return { page: 'customer', id: decodeURIComponent(second) }
+      const id = decodeURIComponent(second)
+      return head === 'customers' ? { page: 'customer', id } : { page: 'segment', id }
     } catch {
       return { page: 'not_found' }
     }
@@ -44,4 +48,9 @@ export function matchRoute(path: string): Route {
 /** The link to a customer's page. */
 export function customerPath(id: string): string {
   return `/customers/${encodeURIComponent(id)}`
+}
+
+/** The link to a saved segment's page. */
+export function segmentPath(id: string): string {
+  return `/segments/${encodeURIComponent(id)}`
 }
