@@ -13,7 +13,8 @@ export function visibleRange(
   overscan = 6,
 ): { start: number; end: number } {
   if (total <= 0 || rowHeight <= 0) return { start: 0, end: 0 }
-  const first = Math.floor(Math.max(0, scrollTop) / rowHeight)
   const count = Math.ceil(viewportHeight / rowHeight)
+  // A scroll position past the end (the list shrank under a filter) shows the last screenful.
+  const first = Math.min(Math.floor(Math.max(0, scrollTop) / rowHeight), Math.max(0, total - count))
   return { start: Math.max(0, first - overscan), end: Math.min(total, first + count + overscan) }
 }
