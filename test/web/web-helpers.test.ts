@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ramp, textOn } from '../../web/src/charts/palette.js'
+import type { Dashboard } from '../../web/src/api/types.js'
 import { rfHeatmap, segmentTreemap, stepsFunnel } from '../../web/src/charts/options.js'
+import { ramp, textOn } from '../../web/src/charts/palette.js'
 import { CATALOGS, translate } from '../../web/src/i18n/catalog.js'
 import { en } from '../../web/src/i18n/en.js'
 import {
@@ -18,7 +19,6 @@ import { previewText, splitCsvLine } from '../../web/src/lib/csv-preview.js'
 import { lifecycleFunnel, tierPyramid } from '../../web/src/lib/overview-model.js'
 import { matchRoute } from '../../web/src/lib/route-match.js'
 import { visibleRange } from '../../web/src/lib/virtual-window.js'
-import type { Dashboard } from '../../web/src/api/types.js'
 
 const text = {
   count: (v: number) => formatNumber('en', v),
@@ -114,7 +114,13 @@ describe('chart options', () => {
   })
 
   it('funnel keeps the order given', () => {
-    const o = stepsFunnel([{ name: 'a', value: 1 }, { name: 'b', value: 3 }], text) as {
+    const o = stepsFunnel(
+      [
+        { name: 'a', value: 1 },
+        { name: 'b', value: 3 },
+      ],
+      text,
+    ) as {
       series: { sort: string; data: { name: string }[] }[]
     }
     expect(o.series[0]!.sort).toBe('none')
@@ -167,7 +173,10 @@ describe('routes, previews, virtual list', () => {
 
   it('splits quoted CSV cells and guesses the separator', () => {
     expect(splitCsvLine('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"'])
-    expect(previewText('\uFEFFid\tname\n1\t张三\n2\t李四\n', 1)).toEqual({ columns: ['id', 'name'], rows: [['1', '张三']] })
+    expect(previewText('\uFEFFid\tname\n1\t张三\n2\t李四\n', 1)).toEqual({
+      columns: ['id', 'name'],
+      rows: [['1', '张三']],
+    })
   })
 
   it('previews NDJSON and a cut JSON array', () => {

@@ -38,11 +38,22 @@ export function SegmentBuilderPage() {
     if (!text) return setPreview({ state: 'idle' })
     const ctrl = new AbortController()
     const timer = setTimeout(() => {
-      setPreview((p) => ({ state: 'counting', last: p.state === 'done' ? p.preview : p.state === 'counting' ? p.last : undefined }))
-      api<SegmentPreview>('/api/segments/preview', { method: 'POST', body: { definition: text }, signal: ctrl.signal }).then(
+      setPreview((p) => ({
+        state: 'counting',
+        last: p.state === 'done' ? p.preview : p.state === 'counting' ? p.last : undefined,
+      }))
+      api<SegmentPreview>('/api/segments/preview', {
+        method: 'POST',
+        body: { definition: text },
+        signal: ctrl.signal,
+      }).then(
         (r) => setPreview({ state: 'done', preview: r }),
         (e: unknown) => {
-          if (!ctrl.signal.aborted) setPreview({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)) })
+          if (!ctrl.signal.aborted)
+            setPreview({
+              state: 'error',
+              error: e instanceof ApiError ? e : new ApiError(0, 'network', String(e)),
+            })
         },
       )
     }, DEBOUNCE_MS)
@@ -81,7 +92,8 @@ export function SegmentBuilderPage() {
     }
   }
 
-  const shown = preview.state === 'done' ? preview.preview : preview.state === 'counting' ? preview.last : undefined
+  const shown =
+    preview.state === 'done' ? preview.preview : preview.state === 'counting' ? preview.last : undefined
   return (
     <div className="page">
       <header className="page-head">
@@ -125,7 +137,10 @@ export function SegmentBuilderPage() {
                 </p>
               ) : shown ? (
                 <>
-                  <span className={`count num ${preview.state === 'counting' ? 'stale' : ''}`} data-testid="builder-members">
+                  <span
+                    className={`count num ${preview.state === 'counting' ? 'stale' : ''}`}
+                    data-testid="builder-members"
+                  >
                     {t('builder.count', { n: formatNumber(lang, shown.members) })}
                   </span>
                   <span className="muted small">
@@ -164,7 +179,11 @@ export function SegmentBuilderPage() {
                 <label htmlFor="segment-name">{t('builder.name')}</label>
                 <input id="segment-name" required value={name} onChange={(e) => setName(e.target.value)} />
               </div>
-              <button type="submit" className="btn btn-primary" disabled={saving || !definition.trim() || preview.state === 'error'}>
+              <button
+                type="submit"
+                className="btn btn-primary"
+                disabled={saving || !definition.trim() || preview.state === 'error'}
+              >
                 {t('builder.save')}
               </button>
             </div>
@@ -196,7 +215,12 @@ export function SegmentBuilderPage() {
             <ul className="picker fields">
               {(fields.data?.items ?? []).map((f) => (
                 <li key={f.name}>
-                  <button type="button" className="link-button" onClick={() => insert(f.name)} title={f.description}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => insert(f.name)}
+                    title={f.description}
+                  >
                     <code>{f.name}</code>
                   </button>
                   <span className="small muted"> {f.description}</span>

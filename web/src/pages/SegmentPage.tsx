@@ -56,7 +56,11 @@ export function SegmentPage({ id }: { id: string }) {
               {formatNumber(lang, s.members)}
             </span>
             <span className="muted small">{t('segment.members')}</span>
-            <a className="btn btn-small" href={`/api/segments/${encodeURIComponent(id)}/members?format=csv`} download>
+            <a
+              className="btn btn-small"
+              href={`/api/segments/${encodeURIComponent(id)}/members?format=csv`}
+              download
+            >
               {t('segment.export')}
             </a>
           </div>
@@ -104,8 +108,16 @@ function SizeChart({ points }: { points: SizePoint[] }) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, left: 0, textStyle: { color: MUTED } },
       grid: { left: 48, right: 16, top: 32, bottom: 28 },
-      xAxis: { type: 'category', data: points.map((p) => formatDateTime(lang, p.computedAt)), axisLabel: { color: MUTED } },
-      yAxis: { type: 'value', axisLabel: { color: MUTED, formatter: (v: number) => formatCompact(lang, v) }, splitLine: { lineStyle: { color: GRID } } },
+      xAxis: {
+        type: 'category',
+        data: points.map((p) => formatDateTime(lang, p.computedAt)),
+        axisLabel: { color: MUTED },
+      },
+      yAxis: {
+        type: 'value',
+        axisLabel: { color: MUTED, formatter: (v: number) => formatCompact(lang, v) },
+        splitLine: { lineStyle: { color: GRID } },
+      },
       series: [
         { name: t('segment.members'), type: 'line', data: points.map((p) => p.members) },
         { name: t('segment.entered'), type: 'bar', data: points.map((p) => p.entered), barMaxWidth: 16 },
@@ -131,7 +143,9 @@ function Members({ id, total }: { id: string; total: number }) {
     if (loading.current || next === null) return
     loading.current = true
     try {
-      const page = await api<Page<Member>>(`/api/segments/${encodeURIComponent(id)}/members?limit=${PAGE}&offset=${next}`)
+      const page = await api<Page<Member>>(
+        `/api/segments/${encodeURIComponent(id)}/members?limit=${PAGE}&offset=${next}`,
+      )
       setRows((r) => [...r, ...page.items])
       setNext(page.next)
     } catch (e) {
@@ -145,7 +159,10 @@ function Members({ id, total }: { id: string; total: number }) {
     if (rows.length === 0 && next === 0) void load()
   }, [rows.length, next, load])
 
-  const shown = useMemo(() => (filter ? rows.filter((r) => r.customer_id.includes(filter.trim())) : rows), [rows, filter])
+  const shown = useMemo(
+    () => (filter ? rows.filter((r) => r.customer_id.includes(filter.trim())) : rows),
+    [rows, filter],
+  )
   const { start, end } = visibleRange(scrollTop, ROW, VIEWPORT, shown.length)
   useEffect(() => {
     // Fetch the next page when the user nears the end of what is loaded.
@@ -181,7 +198,12 @@ function Members({ id, total }: { id: string; total: number }) {
       >
         <div style={{ height: shown.length * ROW, position: 'relative' }}>
           {shown.slice(start, end).map((m, i) => (
-            <div key={m.customer_id} role="listitem" className="vrow" style={{ top: (start + i) * ROW, height: ROW }}>
+            <div
+              key={m.customer_id}
+              role="listitem"
+              className="vrow"
+              style={{ top: (start + i) * ROW, height: ROW }}
+            >
               <a
                 href={customerPath(m.customer_id)}
                 onClick={(e) => {
@@ -197,7 +219,9 @@ function Members({ id, total }: { id: string; total: number }) {
           ))}
         </div>
       </div>
-      <p className="card-foot">{t('segment.loaded', { loaded: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}</p>
+      <p className="card-foot">
+        {t('segment.loaded', { loaded: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+      </p>
     </div>
   )
 }
