@@ -137,8 +137,8 @@ describe('web dashboard end to end', () => {
     await page.getByRole('button', { name: 'Save segment' }).click()
     await page.getByTestId('segment-members').waitFor()
     expect(digits(await page.getByTestId('segment-members').textContent())).toBe(String(preview.members))
-    await page.getByTestId('segment-member-list').locator('[role=listitem]').first().waitFor()
-    const rendered = await page.getByTestId('segment-member-list').locator('[role=listitem]').count()
+    await page.getByTestId('segment-member-list').locator('li').first().waitFor()
+    const rendered = await page.getByTestId('segment-member-list').locator('li').count()
     expect(rendered).toBeLessThan(Math.min(preview.members, 40)) // virtualised: only visible rows exist
     await shoot(page, '07-segment-page')
     await page.getByRole('link', { name: '← Segments' }).click()

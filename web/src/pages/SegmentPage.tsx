@@ -192,18 +192,11 @@ function Members({ id, total }: { id: string; total: number }) {
         className="vlist"
         style={{ height: VIEWPORT }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        role="list"
-        aria-label={t('segment.members')}
         data-testid="segment-member-list"
       >
-        <div style={{ height: shown.length * ROW, position: 'relative' }}>
+        <ul aria-label={t('segment.members')} className="vlist-rows" style={{ height: shown.length * ROW }}>
           {shown.slice(start, end).map((m, i) => (
-            <div
-              key={m.customer_id}
-              role="listitem"
-              className="vrow"
-              style={{ top: (start + i) * ROW, height: ROW }}
-            >
+            <li key={m.customer_id} className="vrow" style={{ top: (start + i) * ROW, height: ROW }}>
               <a
                 href={customerPath(m.customer_id)}
                 onClick={(e) => {
@@ -215,9 +208,9 @@ function Members({ id, total }: { id: string; total: number }) {
               </a>
               <span className="ellipsis">{m.email ?? '—'}</span>
               <span className="num">{formatDateTime(lang, m.entered_at)}</span>
-            </div>
+            </li>
           ))}
-        </div>
+        </ul>
       </div>
       <p className="card-foot">
         {t('segment.loaded', { loaded: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
