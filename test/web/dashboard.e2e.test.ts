@@ -145,6 +145,32 @@ describe('web dashboard end to end', () => {
     expect(await page.getByTestId('segments').textContent()).toContain('Best repeat buyers')
   })
 
+  it('imports a file: preview of the first rows, progress, quality report with the rejected row', async () => {
+    await page.getByRole('link', { name: 'Import' }).click()
+    await page.getByLabel('What the file holds').selectOption('orders')
+    const csv = [
+      'order_id,customer_id,ordered_at,amount,currency,status',
+      'WEB-1,DC0000001,2026-06-01 10:00:00,120.50,CNY,paid',
+      'WEB-2,DC0000002,2026-06-02 11:00:00,abc,CNY,paid',
+      'WEB-3,DC0000003,2026-06-03 12:00:00,88,CNY,paid',
+    ].join('\n')
+    await page.getByLabel('File (CSV, JSON, NDJSON, Parquet, Excel)').setInputFiles({
+      name: 'orders.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    })
+    await page.getByTestId('import-preview').waitFor()
+    expect(await page.getByTestId('import-preview').locator('tbody tr').count()).toBe(3)
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByTestId('import-outcome').waitFor({ timeout: 30_000 })
+    const outcome = (await page.getByTestId('import-outcome').textContent()) ?? ''
+    expect(outcome).toContain('2 imported, 1 rejected')
+    await shoot(page, '08-import')
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByTestId('users').waitFor()
+    await shoot(page, '09-settings')
+  })
+
   it('switches language: Simplified and Traditional Chinese, numbers formatted per locale', async () => {
     await page.getByRole('link', { name: 'Overview' }).click()
     await page.getByTestId('kpi-customers-value').waitFor()
@@ -155,12 +181,12 @@ describe('web dashboard end to end', () => {
     // Charts redraw on the next animation frame.
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠军客户')
     await page.waitForTimeout(600)
-    await shoot(page, '08-overview-zh-CN')
+    await shoot(page, '10-overview-zh-CN')
     await page.getByTestId('lang-switch').selectOption('zh-TW')
     await page.getByRole('heading', { name: '總覽' }).waitFor()
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠軍客戶')
     await page.waitForTimeout(600)
-    await shoot(page, '09-overview-zh-TW')
+    await shoot(page, '11-overview-zh-TW')
     // The choice survives a reload (kept in this browser).
     await page.reload()
     await page.getByRole('heading', { name: '總覽' }).waitFor()
@@ -175,7 +201,7 @@ describe('web dashboard end to end', () => {
     expect(created.status()).toBe(201)
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in to Strata' }).waitFor()
-    await shoot(page, '10-login')
+    await shoot(page, '12-login')
     await page.getByLabel('Username').fill(VIEWER.username)
     await page.getByLabel('Password').fill(VIEWER.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -191,7 +217,7 @@ describe('web dashboard end to end', () => {
     expect(email).toMatch(/^.\*\*\*@/)
     expect(name).toMatch(/\*/)
     expect(await page.getByText('Personal data is masked for your role').isVisible()).toBe(true)
-    await shoot(page, '11-customer-viewer-masked')
+    await shoot(page, '13-customer-viewer-masked')
   })
 
   it('fits a tablet: navigation collapses, charts stack', async () => {
@@ -201,6 +227,6 @@ describe('web dashboard end to end', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
     expect(overflow).toBeLessThanOrEqual(0)
     await page.waitForTimeout(600)
-    await shoot(page, '12-overview-tablet')
+    await shoot(page, '14-overview-tablet')
   })
 })

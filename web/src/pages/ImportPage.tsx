@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
 import { type Preview, previewText } from '../lib/csv-preview.js'
 
-const KINDS = ['customers', 'orders', 'order_items', 'events', 'feedback'] as const
+const KINDS = ['customers', 'orders', 'order-items', 'events', 'feedback'] as const
 
 interface ImportRow {
   import_id: string
@@ -22,11 +22,31 @@ interface ImportRow {
   rows_rejected: number | null
 }
 
+interface Problem {
+  code: string
+  message?: string
+  at?: { line?: number; column?: string | number; field?: string }
+}
+
+/** The data-quality report of an import (src/ingest/quality-report.ts), the parts shown here. */
+interface QualityReport {
+  status: string
+  rows: { read: number; imported: number; unchanged: number; rejected: number }
+  customers: { created: number; merged: number }
+  guestOrders: { orders: number }
+  duplicateIds: { rows: number }
+  nonPositiveAmounts: { orders: number }
+  futureDates: { rows: number }
+  outliers: { orders: number }
+  dateRange: { from: string | null; to: string | null }
+  problemsTotal: number
+}
+
 interface ImportOutcome {
   importId: string
   status: string
-  report: Record<string, unknown> & { rowsImported?: number; rowsRejected?: number; rowsUnchanged?: number }
-  problems: { line?: number; column?: string; field?: string; message?: string; code?: string }[]
+  report: QualityReport
+  problems: Problem[]
 }
 
 export function ImportPage() {
@@ -227,18 +247,41 @@ function ImportForm({ onDone }: { onDone: () => void }) {
 function Outcome({ o }: { o: ImportOutcome }) {
   const { t, lang } = useI18n()
   const r = o.report
-  const n = (k: string) => formatNumber(lang, typeof r[k] === 'number' ? (r[k] as number) : 0)
+  const n = (v: number | undefined) => formatNumber(lang, v ?? 0)
+  const quality: [MessageKey, string][] = [
+    ['import.q.customers', `${n(r.customers?.created)} / ${n(r.customers?.merged)}`],
+    ['import.q.duplicates', n(r.duplicateIds?.rows)],
+    ['import.q.guest', n(r.guestOrders?.orders)],
+    ['import.q.non_positive', n(r.nonPositiveAmounts?.orders)],
+    ['import.q.future', n(r.futureDates?.rows)],
+    ['import.q.outliers', n(r.outliers?.orders)],
+    [
+      'import.q.range',
+      r.dateRange?.from
+        ? `${formatDateTime(lang, r.dateRange.from)} – ${formatDateTime(lang, r.dateRange.to)}`
+        : '—',
+    ],
+  ]
   return (
-    <div className="outcome" role="status">
+    <div className="outcome" role="status" data-testid="import-outcome">
       <p className="state-title">
         {t('import.done', {
           status: o.status,
-          imported: n('rowsImported'),
-          rejected: n('rowsRejected'),
-          unchanged: n('rowsUnchanged'),
+          imported: n(r.rows?.imported),
+          rejected: n(r.rows?.rejected),
+          unchanged: n(r.rows?.unchanged),
         })}
       </p>
       <p className="muted small">{t('import.analyze_after')}</p>
+      <h3 className="sub">{t('import.q.title')}</h3>
+      <dl className="dl dl-2">
+        {quality.map(([k, v]) => (
+          <div key={k}>
+            <dt>{t(k)}</dt>
+            <dd className="num-text">{v}</dd>
+          </div>
+        ))}
+      </dl>
       {o.problems.length > 0 && (
         <>
           <h3 className="sub">{t('import.problems')}</h3>
@@ -247,7 +290,10 @@ function Outcome({ o }: { o: ImportOutcome }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
               <li key={i}>
                 <span className="muted">
-                  {t('import.problem_at', { line: p.line ?? '?', column: p.column ?? p.field ?? '' })}
+                  {t('import.problem_at', {
+                    line: p.at?.line ?? '?',
+                    column: String(p.at?.field ?? p.at?.column ?? ''),
+                  })}
                 </span>{' '}
                 {p.message ?? p.code}
               </li>
