@@ -164,7 +164,7 @@ describe('web dashboard end to end', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await page.getByTestId('import-outcome').waitFor({ timeout: 30_000 })
     const outcome = (await page.getByTestId('import-outcome').textContent()) ?? ''
-    expect(outcome).toContain('2 imported, 1 rejected')
+    expect(outcome).toContain('Done: 2 imported, 1 rejected')
     await shoot(page, '08-import')
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByTestId('users').waitFor()

@@ -225,7 +225,7 @@ export const en = {
   'import.skip_invalid': 'Import the good rows and report the bad ones',
   'import.run': 'Import',
   'import.progress': 'Importing… {rows} rows',
-  'import.done': 'Import {status}: {imported} imported, {rejected} rejected, {unchanged} unchanged',
+  'import.done': 'Done: {imported} imported, {rejected} rejected, {unchanged} unchanged',
   'import.problems': 'Rejected rows',
   'import.problem_at': 'line {line}, {column}',
   'import.q.title': 'Data quality',

@@ -220,7 +220,7 @@ export const zhCN: Record<MessageKey, string> = {
   'import.skip_invalid': '导入正确的行,并报告错误的行',
   'import.run': '导入',
   'import.progress': '导入中… 已读 {rows} 行',
-  'import.done': '导入{status}:导入 {imported} 行,拒绝 {rejected} 行,未变化 {unchanged} 行',
+  'import.done': '完成:导入 {imported} 行,拒绝 {rejected} 行,未变化 {unchanged} 行',
   'import.problems': '被拒绝的行',
   'import.problem_at': '第 {line} 行,{column}',
   'import.q.title': '数据质量',

@@ -220,7 +220,7 @@ export const zhTW: Record<MessageKey, string> = {
   'import.skip_invalid': '匯入正確的列,並回報錯誤的列',
   'import.run': '匯入',
   'import.progress': '匯入中… 已讀 {rows} 列',
-  'import.done': '匯入{status}:匯入 {imported} 列,拒絕 {rejected} 列,未變更 {unchanged} 列',
+  'import.done': '完成:匯入 {imported} 列,拒絕 {rejected} 列,未變更 {unchanged} 列',
   'import.problems': '被拒絕的列',
   'import.problem_at': '第 {line} 列,{column}',
   'import.q.title': '資料品質',

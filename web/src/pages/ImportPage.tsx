@@ -266,7 +266,6 @@ function Outcome({ o }: { o: ImportOutcome }) {
     <div className="outcome" role="status" data-testid="import-outcome">
       <p className="state-title">
         {t('import.done', {
-          status: o.status,
           imported: n(r.rows?.imported),
           rejected: n(r.rows?.rejected),
           unchanged: n(r.rows?.unchanged),
