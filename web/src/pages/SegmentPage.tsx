@@ -79,7 +79,7 @@ export function SegmentPage({ id }: { id: string }) {
               <pre className="code-block">{s.definition}</pre>
             </Card>
           )}
-          <div className="grid-2">
+          <div className="grid-2 grid-top">
             <Card title={t('segment.size')}>
               {!sizes.data ? (
                 <Skeleton height={220} />
@@ -144,7 +144,7 @@ function Members({ id, total }: { id: string; total: number }) {
     loading.current = true
     try {
       const page = await api<Page<Member>>(
-        `/api/segments/${encodeURIComponent(id)}/members?limit=${PAGE}&offset=${next}`,
+        `/api/segments/${encodeURIComponent(id)}/members?limit=${PAGE}&offset=${next}&includeUnconsented=true`,
       )
       setRows((r) => [...r, ...page.items])
       setNext(page.next)
