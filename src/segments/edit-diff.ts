@@ -33,7 +33,10 @@ export async function diffSegmentEdit(
 ): Promise<EditDiff> {
   const segment = await getSegment(conn, ref)
   if (segment.kind === 'static') {
-    throw new StrataError({ code: 'segments.static_definition', params: { segment: segment.name } }, EXIT.USAGE)
+    throw new StrataError(
+      { code: 'segments.static_definition', params: { segment: segment.name } },
+      EXIT.USAGE,
+    )
   }
   const compiled = compileDefinition(conn, definition, options.ctx, await knownSegments(conn))
   const d = conn.dialect

@@ -8,7 +8,8 @@ export interface ListedId {
 }
 
 // A first line naming the column is a header, not an id.
-const HEADER = /^(customer[_ ]?id|id|email|phone|member[_ ]?id|客户(编号|id)|客戶(編號|id)|会员(编号|号)|會員(編號|號)|邮箱|郵箱)$/i
+const HEADER =
+  /^(customer[_ ]?id|id|email|phone|member[_ ]?id|客户(编号|id)|客戶(編號|id)|会员(编号|号)|會員(編號|號)|邮箱|郵箱)$/i
 
 /** The cells of one CSV line (RFC 4180 quotes; ids never span lines). */
 function csvCells(line: string): string[] {
@@ -43,7 +44,10 @@ function csvCells(line: string): string[] {
  */
 export async function* readIdList(path: string, batchSize = 10_000): AsyncGenerator<ListedId[]> {
   const csv = /\.csv$/i.test(path)
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })
   let lineNo = 0
   let column = 0
   let batch: ListedId[] = []
@@ -53,7 +57,10 @@ export async function* readIdList(path: string, batchSize = 10_000): AsyncGenera
     if (line.trim() === '') continue
     const cells = csv ? csvCells(line).map((c) => c.trim()) : [line.trim()]
     if (lineNo === 1 && cells.some((c) => HEADER.test(c))) {
-      column = Math.max(0, cells.findIndex((c) => HEADER.test(c)))
+      column = Math.max(
+        0,
+        cells.findIndex((c) => HEADER.test(c)),
+      )
       continue
     }
     const value = cells[column] ?? ''

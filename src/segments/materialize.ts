@@ -1,6 +1,5 @@
-import type { Dialect } from '../sql/dialect.js'
 import type { Connection } from '../sql/driver.js'
-import { type Fragment, raw, sql } from '../sql/fragment.js'
+import { type Fragment, join, raw, sql } from '../sql/fragment.js'
 import type { SegmentContext } from './query-context.js'
 import './segment-tables.js'
 
@@ -14,74 +13,102 @@ export interface SizeRecord {
   readonly revenue: number | null
 }
 
-const NEW_SET = 'segment_new_members'
+/** Membership counts of one materialisation, before its size point is recorded. */
+export type MembershipChange = Omit<SizeRecord, 'revenue'>
+
+const CHANGES = 'segment_member_changes'
 
 /**
  * Replaces a segment's current members by the customers `query` selects, keeping history: a member who
  * left gets `exited_at = now` on their open stay, a newcomer (or a returning former member) gets a new stay
- * `entered_at = now`, and those who stay are untouched. Everything is set-difference SQL (the new set is
- * computed once into a scratch table); no customer passes through JavaScript. Records a `segment_sizes`
- * row and stamps the segment. Runs inside the caller's transaction (see `refreshSegments`).
+ * `entered_at = now`, and those who stay are untouched. One FULL JOIN of the new set with the open stays
+ * keeps only the differences (a scratch table, usually small); the UPDATE and INSERT read that. No customer
+ * passes through JavaScript. Runs inside the caller's transaction; `recordSizes` writes the size points.
  */
+export async function applyMembership(
+  conn: Connection,
+  segmentId: string,
+  query: Fragment,
+  now: string,
+): Promise<MembershipChange> {
+  const d = conn.dialect
+  const at = d.timestampLiteral(now)
+  const open = sql`SELECT customer_id FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`
+  await conn.run(sql`${d.replaceTempTable(CHANGES)} AS
+    SELECT coalesce(n.customer_id, c.customer_id) AS customer_id, n.customer_id IS NOT NULL AS entering
+    FROM (${query}) n FULL JOIN (${open}) c ON c.customer_id = n.customer_id
+    WHERE n.customer_id IS NULL OR c.customer_id IS NULL`)
+  const counts = await conn.one<{ before: number; entered: number; exited: number }>(sql`
+    SELECT (SELECT count(*) FROM (${open}) c) AS before,
+      (SELECT ${d.countIf(sql`entering`)} FROM ${raw(CHANGES)}) AS entered,
+      (SELECT ${d.countIf(sql`NOT entering`)} FROM ${raw(CHANGES)}) AS exited`)
+  const entered = Number(counts?.entered ?? 0)
+  const exited = Number(counts?.exited ?? 0)
+  if (exited > 0) {
+    await conn.run(sql`UPDATE segment_members SET exited_at = ${at}
+      WHERE segment_id = ${segmentId} AND exited_at IS NULL
+        AND customer_id IN (SELECT customer_id FROM ${raw(CHANGES)} WHERE NOT entering)`)
+  }
+  if (entered > 0) {
+    await conn.run(sql`INSERT INTO segment_members (segment_id, customer_id, entered_at, exited_at)
+      SELECT ${segmentId}, customer_id, ${at}, NULL FROM ${raw(CHANGES)} WHERE entering`)
+  }
+  await conn.run(sql`DROP TABLE ${raw(CHANGES)}`)
+  return { segmentId, members: Number(counts?.before ?? 0) + entered - exited, entered, exited }
+}
+
+/**
+ * Appends one point per segment to the size series and stamps the segments as computed `now` for
+ * `ctx.asOf`. Revenue (Σ monetary of the current members in the snapshot, exact) is one grouped join for
+ * all the segments together, not one per segment.
+ */
+export async function recordSizes(
+  conn: Connection,
+  changes: readonly MembershipChange[],
+  options: { now: string; ctx: SegmentContext },
+): Promise<SizeRecord[]> {
+  if (changes.length === 0) return []
+  const d = conn.dialect
+  const at = d.timestampLiteral(options.now)
+  const asOf = d.dateLiteral(options.ctx.asOf)
+  const ids = join(changes.map((c) => sql`${c.segmentId}`))
+  const values = join(changes.map((c) => sql`(${c.segmentId}, ${c.members}, ${c.entered}, ${c.exited})`))
+  const snapshot = options.ctx.snapshotId
+  const revenue =
+    snapshot === null
+      ? sql`SELECT segment_id, ${d.toMoney(sql`NULL`)} AS revenue FROM segments WHERE segment_id IN (${ids})`
+      : sql`SELECT m.segment_id, sum(s.monetary) AS revenue FROM segment_members m
+          JOIN customer_scores s ON s.customer_id = m.customer_id AND s.snapshot_id = ${snapshot}
+          WHERE m.exited_at IS NULL AND m.segment_id IN (${ids}) GROUP BY m.segment_id`
+  const empty = snapshot === null ? d.toMoney(sql`NULL`) : d.toMoney(sql`0`)
+  await conn.run(sql`INSERT INTO segment_sizes
+      (segment_id, seq, computed_at, as_of, snapshot_id, members, entered, exited, revenue)
+    SELECT v.segment_id,
+      coalesce((SELECT max(z.seq) FROM segment_sizes z WHERE z.segment_id = v.segment_id), 0) + 1,
+      ${at}, ${asOf}, ${snapshot}, v.members, v.entered, v.exited, coalesce(r.revenue, ${empty})
+    FROM (VALUES ${values}) AS v(segment_id, members, entered, exited)
+    LEFT JOIN (${revenue}) r ON r.segment_id = v.segment_id`)
+  await conn.run(
+    sql`UPDATE segments SET computed_at = ${at}, computed_as_of = ${asOf} WHERE segment_id IN (${ids})`,
+  )
+  const rows = await conn.all<{ segment_id: string; revenue: number | null }>(sql`
+    SELECT z.segment_id, z.revenue FROM segment_sizes z
+    WHERE z.segment_id IN (${ids})
+      AND z.seq = (SELECT max(y.seq) FROM segment_sizes y WHERE y.segment_id = z.segment_id)`)
+  const byId = new Map(rows.map((r) => [r.segment_id, r.revenue === null ? null : Number(r.revenue)]))
+  return changes.map((c) => ({ ...c, revenue: byId.get(c.segmentId) ?? null }))
+}
+
+/** `applyMembership` then `recordSizes` for one segment (create, edit). */
 export async function materializeQuery(
   conn: Connection,
   segmentId: string,
   query: Fragment,
   options: { now: string; ctx: SegmentContext },
 ): Promise<SizeRecord> {
-  const d = conn.dialect
-  const now = d.timestampLiteral(options.now)
-  await conn.run(sql`${d.replaceTempTable(NEW_SET)} AS SELECT DISTINCT customer_id FROM (${query}) q`)
-  const current = sql`SELECT customer_id FROM segment_members
-    WHERE segment_id = ${segmentId} AND exited_at IS NULL`
-  const counts = await conn.one<{ members: number; entered: number; exited: number }>(sql`
-    SELECT (SELECT count(*) FROM ${raw(NEW_SET)}) AS members,
-      (SELECT count(*) FROM ${raw(NEW_SET)} n
-        WHERE NOT EXISTS (SELECT 1 FROM (${current}) c WHERE c.customer_id = n.customer_id)) AS entered,
-      (SELECT count(*) FROM (${current}) c
-        WHERE NOT EXISTS (SELECT 1 FROM ${raw(NEW_SET)} n WHERE n.customer_id = c.customer_id)) AS exited`)
-  await conn.run(sql`UPDATE segment_members SET exited_at = ${now}
-    WHERE segment_id = ${segmentId} AND exited_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM ${raw(NEW_SET)} n WHERE n.customer_id = segment_members.customer_id)`)
-  await conn.run(sql`INSERT INTO segment_members (segment_id, customer_id, entered_at, exited_at)
-    SELECT ${segmentId}, n.customer_id, ${now}, NULL FROM ${raw(NEW_SET)} n
-    WHERE NOT EXISTS (SELECT 1 FROM segment_members m
-      WHERE m.segment_id = ${segmentId} AND m.exited_at IS NULL AND m.customer_id = n.customer_id)`)
-  await conn.run(sql`DROP TABLE ${raw(NEW_SET)}`)
-  return recordSize(conn, segmentId, {
-    ...options,
-    members: Number(counts?.members ?? 0),
-    entered: Number(counts?.entered ?? 0),
-    exited: Number(counts?.exited ?? 0),
-  })
-}
-
-/** Σ monetary of a segment's current members in a snapshot, computed exactly in SQL (NULL without one). */
-function revenueOf(d: Dialect, segmentId: string, snapshotId: string | null): Fragment {
-  if (snapshotId === null) return d.toMoney(sql`NULL`)
-  return sql`(SELECT coalesce(sum(s.monetary), 0) FROM segment_members m
-    JOIN customer_scores s ON s.customer_id = m.customer_id AND s.snapshot_id = ${snapshotId}
-    WHERE m.segment_id = ${segmentId} AND m.exited_at IS NULL)`
-}
-
-/** Appends a point to the size series and stamps the segment as computed `now` for `ctx.asOf`. */
-export async function recordSize(
-  conn: Connection,
-  segmentId: string,
-  r: { now: string; ctx: SegmentContext; members: number; entered: number; exited: number },
-): Promise<SizeRecord> {
-  const d = conn.dialect
-  const at = d.timestampLiteral(r.now)
-  await conn.run(sql`INSERT INTO segment_sizes
-      (segment_id, computed_at, as_of, snapshot_id, members, entered, exited, revenue)
-    SELECT ${segmentId}, ${at}, ${d.dateLiteral(r.ctx.asOf)}, ${r.ctx.snapshotId},
-      ${r.members}, ${r.entered}, ${r.exited}, ${revenueOf(d, segmentId, r.ctx.snapshotId)}`)
-  await conn.run(sql`UPDATE segments SET computed_at = ${at}, computed_as_of = ${d.dateLiteral(r.ctx.asOf)}
-    WHERE segment_id = ${segmentId}`)
-  const row = await conn.one<{ revenue: number | null }>(sql`SELECT revenue FROM segment_sizes
-    WHERE segment_id = ${segmentId} AND computed_at = ${at} ORDER BY revenue LIMIT 1`)
-  const revenue = row?.revenue === null || row?.revenue === undefined ? null : Number(row.revenue)
-  return { segmentId, members: r.members, entered: r.entered, exited: r.exited, revenue }
+  const change = await applyMembership(conn, segmentId, query, options.now)
+  const [size] = await recordSizes(conn, [change], options)
+  return size!
 }
 
 /**
@@ -97,4 +124,15 @@ export async function insertMembers(
   await conn.run(sql`INSERT INTO segment_members (segment_id, customer_id, entered_at, exited_at)
     SELECT DISTINCT ${segmentId}, customer_id, ${conn.dialect.timestampLiteral(now)}, NULL
     FROM (${customers}) q`)
+}
+
+/** The size point of a segment whose members were just written directly (static lists, freezes). */
+export async function recordStaticSize(
+  conn: Connection,
+  segmentId: string,
+  members: number,
+  options: { now: string; ctx: SegmentContext },
+): Promise<SizeRecord> {
+  const [size] = await recordSizes(conn, [{ segmentId, members, entered: members, exited: 0 }], options)
+  return size!
 }

@@ -15,7 +15,8 @@ function csvCell(v: unknown): string {
 
 /** Text of one batch of rows in a format; `first` says whether any row was written before. */
 function renderBatch(rows: readonly Record<string, unknown>[], format: MemberFormat, first: boolean): string {
-  if (format === 'csv') return rows.map((r) => `${MEMBER_COLUMNS.map((c) => csvCell(r[c])).join(',')}\n`).join('')
+  if (format === 'csv')
+    return rows.map((r) => `${MEMBER_COLUMNS.map((c) => csvCell(r[c])).join(',')}\n`).join('')
   if (format === 'ndjson') return rows.map((r) => `${JSON.stringify(pick(r))}\n`).join('')
   return rows.map((r, i) => `${first && i === 0 ? '' : ',\n'}${JSON.stringify(pick(r))}`).join('')
 }

@@ -44,10 +44,14 @@ export function membersQuery(conn: Connection, segmentId: string, filter: Member
     conditions.push(sql`m.exited_at IS NULL`)
   }
   if (filter.enteredSince !== undefined) {
-    conditions.push(sql`m.entered_at >= ${d.timestampLiteral(checkDate(filter.enteredSince, '--entered-since'))}`)
+    conditions.push(
+      sql`m.entered_at >= ${d.timestampLiteral(checkDate(filter.enteredSince, '--entered-since'))}`,
+    )
   }
   if (filter.exitedSince !== undefined) {
-    conditions.push(sql`m.exited_at >= ${d.timestampLiteral(checkDate(filter.exitedSince, '--exited-since'))}`)
+    conditions.push(
+      sql`m.exited_at >= ${d.timestampLiteral(checkDate(filter.exitedSince, '--exited-since'))}`,
+    )
   }
   if (filter.consentedOnly) {
     conditions.push(sql`EXISTS (SELECT 1 FROM customers c

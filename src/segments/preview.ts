@@ -54,7 +54,12 @@ export async function previewSegment(
     )
     const totals = await readPopulation(conn, ctx)
     const members = Number(stats?.members ?? 0)
-    const rev = stats?.revenue === null || stats?.revenue === undefined ? (ctx.snapshotId ? 0 : null) : Number(stats.revenue)
+    const rev =
+      stats?.revenue === null || stats?.revenue === undefined
+        ? ctx.snapshotId
+          ? 0
+          : null
+        : Number(stats.revenue)
     return {
       canonical: compiled.canonical,
       ctx,

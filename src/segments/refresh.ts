@@ -1,6 +1,7 @@
 import type { Connection } from '../sql/driver.js'
 import { type CompiledDefinition, compileDefinition, knownSegments } from './definition.js'
-import { materializeQuery, type SizeRecord } from './materialize.js'
+import { applyMembership, type MembershipChange, recordSizes, type SizeRecord } from './materialize.js'
+import { readPopulation } from './population.js'
 import type { SegmentContext } from './query-context.js'
 import { getSegment, listSegments, type SegmentInfo } from './segment-catalog.js'
 
@@ -17,7 +18,7 @@ function dependencyOrder(
   const inBatch = (ref: string) => pending.some((p) => p.seg.segmentId === ref || p.seg.name === ref)
   while (pending.length) {
     const i = pending.findIndex((p) => p.compiled.references.every((r) => done.has(r) || !inBatch(r)))
-    const [next] = pending.splice(i < 0 ? 0 : i, 1)
+    const [next] = pending.splice(Math.max(i, 0), 1)
     ordered.push(next!)
     done.add(next!.seg.segmentId).add(next!.seg.name)
   }
@@ -39,7 +40,7 @@ export async function refreshSegments(
     now: string
     ctx: SegmentContext
     /** Called after each segment, inside the transaction (progress display); a throw rolls everything back. */
-    onSegment?: (size: SizeRecord, done: number, total: number) => void | Promise<void>
+    onSegment?: (change: MembershipChange, done: number, total: number) => void | Promise<void>
   },
 ): Promise<SizeRecord[]> {
   const segments =
@@ -50,13 +51,15 @@ export async function refreshSegments(
     .map((seg) => ({ seg, compiled: compileDefinition(conn, seg.definition!, options.ctx, known) }))
   const ordered = dependencyOrder(dynamic)
   return conn.transaction(async () => {
-    const sizes: SizeRecord[] = []
+    const changes: MembershipChange[] = []
     for (const { seg, compiled } of ordered) {
-      const size = await materializeQuery(conn, seg.segmentId, compiled.query, options)
-      sizes.push(size)
-      await options.onSegment?.(size, sizes.length, ordered.length)
+      const change = await applyMembership(conn, seg.segmentId, compiled.query, options.now)
+      changes.push(change)
+      await options.onSegment?.(change, changes.length, ordered.length)
     }
-    return sizes
+    // Counted once here (after analyze), so the previews of this snapshot find the population cached.
+    await readPopulation(conn, options.ctx)
+    return recordSizes(conn, changes, options)
   })
 }
 

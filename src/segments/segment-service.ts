@@ -2,7 +2,7 @@ import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
 import { compileDefinition, knownSegments } from './definition.js'
-import { insertMembers, materializeQuery, recordSize, type SizeRecord } from './materialize.js'
+import { insertMembers, materializeQuery, recordStaticSize, type SizeRecord } from './materialize.js'
 import type { SegmentContext } from './query-context.js'
 import {
   assertNameFree,
@@ -90,12 +90,7 @@ export async function createStaticSegment(
         now: options.now,
       })
       await insertMembers(conn, segmentId, RESOLVED_UPLOAD, options.now)
-      const size = await recordSize(conn, segmentId, {
-        ...options,
-        members: upload.customers,
-        entered: upload.customers,
-        exited: 0,
-      })
+      const size = await recordStaticSize(conn, segmentId, upload.customers, options)
       return { segment: await getSegment(conn, segmentId), size, upload }
     } finally {
       await dropResolvedUpload(conn)
@@ -133,12 +128,7 @@ export async function freezeSegment(
       sql`SELECT customer_id FROM segment_members WHERE segment_id = ${source.segmentId} AND exited_at IS NULL`,
       options.now,
     )
-    const size = await recordSize(conn, segmentId, {
-      ...options,
-      members: source.members,
-      entered: source.members,
-      exited: 0,
-    })
+    const size = await recordStaticSize(conn, segmentId, source.members, options)
     return { segment: await getSegment(conn, segmentId), size }
   })
 }
@@ -159,7 +149,9 @@ export async function updateSegment(
     throw new StrataError({ code: 'segments.static_definition', params: { segment: seg.name } })
   }
   const compiled =
-    change.definition === undefined ? undefined : compileDefinition(conn, change.definition, options.ctx, await knownSegments(conn))
+    change.definition === undefined
+      ? undefined
+      : compileDefinition(conn, change.definition, options.ctx, await knownSegments(conn))
   return conn.transaction(async () => {
     if (change.name !== undefined && change.name !== seg.name) {
       await assertNameFree(conn, change.name, seg.segmentId)

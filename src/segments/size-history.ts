@@ -21,9 +21,9 @@ export interface SizePoint {
 export async function segmentSizes(conn: Connection, segmentId: string, limit = 1000): Promise<SizePoint[]> {
   const rows = await conn.all(sql`SELECT * FROM (
       SELECT CAST(computed_at AS VARCHAR) AS computed_at, ${conn.dialect.formatDate(sql`as_of`)} AS as_of,
-        snapshot_id, members, entered, exited, revenue, computed_at AS t
-      FROM segment_sizes WHERE segment_id = ${segmentId} ORDER BY computed_at DESC LIMIT ${limit}) x
-    ORDER BY t`)
+        snapshot_id, members, entered, exited, revenue, seq
+      FROM segment_sizes WHERE segment_id = ${segmentId} ORDER BY seq DESC LIMIT ${limit}) x
+    ORDER BY seq`)
   return rows.map((r) => ({
     computedAt: String(r['computed_at']),
     asOf: r['as_of'] === null ? null : String(r['as_of']),

@@ -1,4 +1,4 @@
-import { EXIT, StrataError, type Diagnostic } from '../core/diagnostics.js'
+import { type Diagnostic, EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
 import { raw, sql } from '../sql/fragment.js'
 import { readIdList } from './id-list-file.js'
@@ -38,7 +38,10 @@ export async function resolveIdList(
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new StrataError({ code: 'segments.upload.unreadable', params: { file: path, reason } }, EXIT.NOT_FOUND)
+    throw new StrataError(
+      { code: 'segments.upload.unreadable', params: { file: path, reason } },
+      EXIT.NOT_FOUND,
+    )
   }
   // Candidates per line: exact ids first; source ids and emails only for lines that are not exact ids.
   await conn.run(sql`${d.replaceTempTable('segment_upload_candidates')} AS

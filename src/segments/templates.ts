@@ -173,7 +173,11 @@ const LIBRARY: readonly SegmentTemplate[] = [
   {
     id: 'first-time-buyers-30-90d',
     group: 'library',
-    name: { en: 'First-time buyers 30–90 days ago', 'zh-CN': '30–90 天前的首单客户', 'zh-TW': '30–90 天前的首購客戶' },
+    name: {
+      en: 'First-time buyers 30–90 days ago',
+      'zh-CN': '30–90 天前的首单客户',
+      'zh-TW': '30–90 天前的首購客戶',
+    },
     description: {
       en: 'One purchase only, made 30 to 90 days ago: the moment to win the second order.',
       'zh-CN': '只购买过一次,且在 30 到 90 天前:争取第二单的时机。',
@@ -265,7 +269,11 @@ const LIBRARY: readonly SegmentTemplate[] = [
   {
     id: 'high-churn-risk-high-clv',
     group: 'library',
-    name: { en: 'High churn risk, high CLV', 'zh-CN': '高流失风险的高价值客户', 'zh-TW': '高流失風險的高價值客戶' },
+    name: {
+      en: 'High churn risk, high CLV',
+      'zh-CN': '高流失风险的高价值客户',
+      'zh-TW': '高流失風險的高價值客戶',
+    },
     description: {
       en: 'The model gives a high churn risk to customers in the high value tier (needs the models).',
       'zh-CN': '模型判定为高流失风险的高价值层客户(需要模型)。',

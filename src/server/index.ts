@@ -5,6 +5,7 @@ import '../tables.js'
 import { buildApp } from './http/app.js'
 import { staticWebRoutes } from './http/static-web.js'
 import type { RouteModule, ServerContext, ServerOptions } from './http/context.js'
+import { LiveIngest } from './live/live-ingest.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
 import { dashboardRoutes } from './routes/dashboard.js'
@@ -17,7 +18,6 @@ import { trackRoutes } from './routes/track.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import { WebhookDelivery } from './webhooks/delivery.js'
 import { enqueueSegmentChanges } from './webhooks/outbox.js'
-import { LiveIngest } from './live/live-ingest.js'
 
 export { defaultServerOptions, type ServerOptions } from './http/context.js'
 
@@ -65,7 +65,9 @@ export async function createServer(input: {
 }): Promise<StrataServer> {
   let live: LiveIngest | undefined
   const { app, ctx } = await buildApp({ ...input, routes: routes(() => live!) })
-  const started = await LiveIngest.start(ctx, { sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)) })
+  const started = await LiveIngest.start(ctx, {
+    sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)),
+  })
   live = started.live
   const webhooks = new WebhookDelivery(ctx)
   // pollMs 0 leaves delivery to explicit `runOnce` calls (tests drive it step by step).

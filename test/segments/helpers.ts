@@ -28,6 +28,6 @@ export async function stays(conn: Connection, segmentId: string): Promise<string
 /** The size series of a segment as `[members, entered, exited]` triples. */
 export async function sizes(conn: Connection, segmentId: string): Promise<number[][]> {
   const rows = await conn.all<{ members: number; entered: number; exited: number }>(sql`
-    SELECT members, entered, exited FROM segment_sizes WHERE segment_id = ${segmentId} ORDER BY computed_at`)
+    SELECT members, entered, exited FROM segment_sizes WHERE segment_id = ${segmentId} ORDER BY seq`)
   return rows.map((r) => [Number(r.members), Number(r.entered), Number(r.exited)])
 }

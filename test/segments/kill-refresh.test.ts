@@ -16,15 +16,27 @@ describe('kill safety', () => {
     const ctx = { asOf: '2026-06-01', snapshotId: null }
     let store = await openStore(db)
     await setCities(store.conn, { a: '上海', b: '北京', c: '上海' })
-    await createSegment(store.conn, { name: 'Beijing', definition: "city = '北京'" }, { now: '2026-06-01 06:00:00', ctx })
-    await createSegment(store.conn, { name: 'Shanghai', definition: "city = '上海'" }, { now: '2026-06-01 06:00:00', ctx })
+    await createSegment(
+      store.conn,
+      { name: 'Beijing', definition: "city = '北京'" },
+      { now: '2026-06-01 06:00:00', ctx },
+    )
+    await createSegment(
+      store.conn,
+      { name: 'Shanghai', definition: "city = '上海'" },
+      { now: '2026-06-01 06:00:00', ctx },
+    )
     await setCities(store.conn, { a: '北京', b: '上海' })
     const before = { bj: await stays(store.conn, 'beijing'), sh: await stays(store.conn, 'shanghai') }
     await store.close()
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'kill-refresh-child.ts'), db], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'kill-refresh-child.ts'), db],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let killed = false
     await new Promise<void>((done) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -45,9 +45,11 @@ afterAll(async () => {
 })
 
 const ids = async (segmentId: string) =>
-  (await store.conn.all<{ customer_id: string }>(sql`${currentMemberIds(store.conn, segmentId)} ORDER BY customer_id`)).map(
-    (r) => r.customer_id,
-  )
+  (
+    await store.conn.all<{ customer_id: string }>(
+      sql`${currentMemberIds(store.conn, segmentId)} ORDER BY customer_id`,
+    )
+  ).map((r) => r.customer_id)
 
 describe('preview', () => {
   it('counts, shares of customers and revenue, and a sorted sample, without saving', async () => {
@@ -68,10 +70,24 @@ describe('preview', () => {
     expect(await listSegments(store.conn)).toEqual([])
   })
 
+  it('the population is cached per snapshot and recounted when the customers table changes', async () => {
+    const conn = store.conn
+    const again = await previewSegment(conn, "city = '上海'", { ctx })
+    expect(again.population).toBe(10)
+    await conn.run(sql`INSERT INTO customers (customer_id) VALUES ('late')`)
+    expect((await previewSegment(conn, "city = '上海'", { ctx })).population).toBe(11)
+    await conn.run(sql`DELETE FROM customers WHERE customer_id = 'late'`)
+    expect((await previewSegment(conn, "city = '上海'", { ctx })).population).toBe(10)
+    const cached = await conn.all(sql`SELECT snapshot_id, customer_rows, population FROM segment_population`)
+    expect(cached).toEqual([{ snapshot_id: ctx.snapshotId, customer_rows: 9, population: 10 }])
+  })
+
   it('an invalid definition is an error with its position, and nothing is saved', async () => {
-    const error = await createSegment(store.conn, { name: 'Bad', definition: 'cty = 1' }, { now: NOW, ctx }).catch(
-      (e: unknown) => e,
-    )
+    const error = await createSegment(
+      store.conn,
+      { name: 'Bad', definition: 'cty = 1' },
+      { now: NOW, ctx },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(StrataError)
     expect((error as StrataError).diagnostic.code).toMatch(/^segment\./)
     expect((error as StrataError).diagnostic.at?.column).toBe(1)
@@ -98,12 +114,20 @@ describe('static lists', () => {
   })
 
   it('with allowUnknown, save the ids that resolve (canonical id, source id, email) once each', async () => {
-    const r = await createStaticSegment(store.conn, { name: 'VIP list', file, allowUnknown: true }, { now: NOW, ctx })
+    const r = await createStaticSegment(
+      store.conn,
+      { name: 'VIP list', file, allowUnknown: true },
+      { now: NOW, ctx },
+    )
     expect(r.upload).toMatchObject({ lines: 6, customers: 3, unknown: 1, ambiguous: 1 })
     expect(r.segment).toMatchObject({ segmentId: 'vip-list', kind: 'static', members: 3 })
     expect(await ids('vip-list')).toEqual(['c1', 'c2', 'c3'])
     // A static list does not move on refresh.
-    await refreshAllSegments(store.conn, { asOf: '2024-07-01', snapshotId: ctx.snapshotId, now: '2024-07-02 00:00:00' })
+    await refreshAllSegments(store.conn, {
+      asOf: '2024-07-01',
+      snapshotId: ctx.snapshotId,
+      now: '2024-07-02 00:00:00',
+    })
     expect(await ids('vip-list')).toEqual(['c1', 'c2', 'c3'])
   })
 
@@ -118,11 +142,17 @@ describe('static lists', () => {
 
 describe('dynamic segments: names, edit diff, freeze, delete', () => {
   it('ids are slugs of the name; names are unique', async () => {
-    const r = await createSegment(store.conn, { name: 'Shanghai', definition: "city = '上海'" }, { now: NOW, ctx })
-    expect(r.segment).toMatchObject({ segmentId: 'shanghai', definition: "city = '上海'", members: 1 })
-    const clash = await createSegment(store.conn, { name: 'Shanghai', definition: 'frequency > 1' }, { now: NOW, ctx }).catch(
-      (e: StrataError) => e.diagnostic.code,
+    const r = await createSegment(
+      store.conn,
+      { name: 'Shanghai', definition: "city = '上海'" },
+      { now: NOW, ctx },
     )
+    expect(r.segment).toMatchObject({ segmentId: 'shanghai', definition: "city = '上海'", members: 1 })
+    const clash = await createSegment(
+      store.conn,
+      { name: 'Shanghai', definition: 'frequency > 1' },
+      { now: NOW, ctx },
+    ).catch((e: StrataError) => e.diagnostic.code)
     expect(clash).toBe('segments.name_taken')
   })
 
@@ -135,7 +165,12 @@ describe('dynamic segments: names, edit diff, freeze, delete', () => {
       leaving: { count: 1, sample: ['c1'] },
     })
     expect(await ids('shanghai')).toEqual(['c1'])
-    const saved = await updateSegment(store.conn, 'shanghai', { definition: "city = '成都'" }, { now: '2024-07-02 07:00:00', ctx })
+    const saved = await updateSegment(
+      store.conn,
+      'shanghai',
+      { definition: "city = '成都'" },
+      { now: '2024-07-02 07:00:00', ctx },
+    )
     expect(saved.size).toMatchObject({ members: 1, entered: 1, exited: 1 })
     expect(await stays(store.conn, 'shanghai')).toEqual([
       `c1 ${NOW}→2024-07-02 07:00:00`,
@@ -144,23 +179,42 @@ describe('dynamic segments: names, edit diff, freeze, delete', () => {
   })
 
   it('freeze copies the current members into a static segment that no longer moves', async () => {
-    const r = await freezeSegment(store.conn, 'shanghai', { name: 'Frozen' }, { now: '2024-07-03 00:00:00', ctx })
+    const r = await freezeSegment(
+      store.conn,
+      'shanghai',
+      { name: 'Frozen' },
+      { now: '2024-07-03 00:00:00', ctx },
+    )
     expect(r.segment).toMatchObject({ kind: 'static', frozenFrom: 'shanghai', members: 1 })
-    await updateSegment(store.conn, 'shanghai', { definition: "city = '上海'" }, { now: '2024-07-04 00:00:00', ctx })
+    await updateSegment(
+      store.conn,
+      'shanghai',
+      { definition: "city = '上海'" },
+      { now: '2024-07-04 00:00:00', ctx },
+    )
     expect(await ids('frozen')).toEqual(['c2'])
     expect(await ids('shanghai')).toEqual(['c1'])
-    const error = await updateSegment(store.conn, 'frozen', { definition: 'frequency > 1' }, { now: NOW, ctx }).catch(
-      (e: StrataError) => e.diagnostic.code,
-    )
+    const error = await updateSegment(
+      store.conn,
+      'frozen',
+      { definition: 'frequency > 1' },
+      { now: NOW, ctx },
+    ).catch((e: StrataError) => e.diagnostic.code)
     expect(error).toBe('segments.static_definition')
   })
 
   it('in_segment must name a saved segment', async () => {
-    const error = await createSegment(store.conn, { name: 'X', definition: "in_segment('nope')" }, { now: NOW, ctx }).catch(
-      (e: StrataError) => e.diagnostic.code,
-    )
+    const error = await createSegment(
+      store.conn,
+      { name: 'X', definition: "in_segment('nope')" },
+      { now: NOW, ctx },
+    ).catch((e: StrataError) => e.diagnostic.code)
     expect(error).toBe('segment.unknown_segment')
-    const ok = await createSegment(store.conn, { name: 'Not Shanghai', definition: "NOT in_segment('Shanghai')" }, { now: NOW, ctx })
+    const ok = await createSegment(
+      store.conn,
+      { name: 'Not Shanghai', definition: "NOT in_segment('Shanghai')" },
+      { now: NOW, ctx },
+    )
     expect(ok.size.members).toBe(9)
   })
 

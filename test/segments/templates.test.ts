@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { analyze } from '../../src/analytics/index.js'
 import { SEGMENT_NAMES } from '../../src/analytics/rfm-segment-map.js'
 import { LANGS } from '../../src/i18n/locale.js'
+import { createSegment, findTemplate, segmentTemplates } from '../../src/segments/index.js'
 import { compileSegment } from '../../src/segments/language/index.js'
-import { findTemplate, segmentTemplates } from '../../src/segments/index.js'
 import { duckdbDialect } from '../../src/sql/index.js'
 import { loadFixture, SHOP } from '../analytics/fixture.js'
-import { analyze } from '../../src/analytics/index.js'
-import { createSegment } from '../../src/segments/index.js'
 import { memoryStore } from './helpers.js'
 
 describe('templates', () => {

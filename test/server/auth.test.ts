@@ -20,9 +20,17 @@ describe('accounts, sessions, CSRF, API keys', () => {
   it('creates the first admin only while no account exists', async () => {
     const t = await setup()
     expect((await t.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsAdmin: true })
-    const first = await t.inject({ method: 'POST', url: '/api/setup', payload: { username: 'ada', password: 'long enough pw' } })
+    const first = await t.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { username: 'ada', password: 'long enough pw' },
+    })
     expect(first.statusCode).toBe(201)
-    const second = await t.inject({ method: 'POST', url: '/api/setup', payload: { username: 'eve', password: 'long enough pw' } })
+    const second = await t.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { username: 'eve', password: 'long enough pw' },
+    })
     expect(second.statusCode).toBe(409)
     expect(second.json().error.code).toBe('server.setup.done')
     const users = await t.store.conn.all(sql`SELECT username, role, password_hash FROM server_users`)
@@ -34,20 +42,39 @@ describe('accounts, sessions, CSRF, API keys', () => {
 
   it('signs in with HTTP-only SameSite cookies; wrong passwords get 401 and are audited', async () => {
     const t = await setup()
-    await t.inject({ method: 'POST', url: '/api/setup', payload: { username: 'ada', password: 'long enough pw' } })
-    const bad = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ada', password: 'nope nope nope' } })
+    await t.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { username: 'ada', password: 'long enough pw' },
+    })
+    const bad = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ada', password: 'nope nope nope' },
+    })
     expect(bad.statusCode).toBe(401)
     expect(bad.json().error.code).toBe('server.auth.bad_login')
-    const ok = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ada', password: 'long enough pw' } })
+    const ok = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ada', password: 'long enough pw' },
+    })
     expect(ok.statusCode).toBe(200)
     const cookies = [ok.headers['set-cookie']].flat() as string[]
     expect(cookies.find((c) => c.startsWith('strata_session='))).toMatch(/HttpOnly/)
     expect(cookies.find((c) => c.startsWith('strata_session='))).toMatch(/SameSite=Strict/)
     expect(cookies.find((c) => c.startsWith('strata_csrf='))).not.toMatch(/HttpOnly/)
-    const actions = await t.store.conn.all(sql`SELECT action FROM server_audit_log ORDER BY occurred_at, action`)
-    expect(actions.map((a) => a['action'])).toEqual(expect.arrayContaining(['auth.login', 'auth.login_failed']))
+    const actions = await t.store.conn.all(
+      sql`SELECT action FROM server_audit_log ORDER BY occurred_at, action`,
+    )
+    expect(actions.map((a) => a['action'])).toEqual(
+      expect.arrayContaining(['auth.login', 'auth.login_failed']),
+    )
     // The session token is stored hashed.
-    const token = cookies.find((c) => c.startsWith('strata_session='))!.split(';')[0]!.split('=')[1]!
+    const token = cookies
+      .find((c) => c.startsWith('strata_session='))!
+      .split(';')[0]!
+      .split('=')[1]!
     const stored = await t.store.conn.all(sql`SELECT token_hash FROM server_sessions`)
     expect(stored.map((r) => r['token_hash'])).not.toContain(token)
   })
@@ -70,7 +97,10 @@ describe('accounts, sessions, CSRF, API keys', () => {
     const no = await t.as(admin, { method: 'POST', url: '/api/users', payload, csrf: false })
     expect(no.statusCode).toBe(403)
     expect(no.json().error.code).toBe('server.auth.csrf')
-    const wrong = await t.as({ ...admin, csrf: 'x'.repeat(43) }, { method: 'POST', url: '/api/users', payload })
+    const wrong = await t.as(
+      { ...admin, csrf: 'x'.repeat(43) },
+      { method: 'POST', url: '/api/users', payload },
+    )
     expect(wrong.statusCode).toBe(403)
     expect((await t.store.conn.all(sql`SELECT 1 FROM server_users WHERE username = 'zed'`)).length).toBe(0)
     expect((await t.as(admin, { method: 'POST', url: '/api/users', payload })).statusCode).toBe(201)
@@ -103,7 +133,11 @@ describe('accounts, sessions, CSRF, API keys', () => {
     })
     const codes: number[] = []
     for (let i = 0; i < 5; i++) {
-      const r = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })
+      const r = await t.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x', password: 'y' },
+      })
       codes.push(r.statusCode)
       if (r.statusCode === 429) expect(Number(r.headers['retry-after'])).toBeGreaterThan(0)
     }

@@ -12,15 +12,34 @@ export async function tenCustomers(store: Store): Promise<void> {
   for (let i = 1; i <= 10; i++) {
     for (let k = 0; k < i; k++) {
       const day = String(10 + i - k).padStart(2, '0')
-      orders.push([`o${i}-${k}`, `c${String(i).padStart(2, '0')}`, `2024-01-${day} 10:00:00`, 10 * i, 'paid', 'app', 0, null])
+      orders.push([
+        `o${i}-${k}`,
+        `c${String(i).padStart(2, '0')}`,
+        `2024-01-${day} 10:00:00`,
+        10 * i,
+        'paid',
+        'app',
+        0,
+        null,
+      ])
     }
   }
   const customers: NonNullable<Fixture['customers']> = Array.from({ length: 10 }, (_, i) => [
-    `c${String(i + 1).padStart(2, '0')}`, 'F', '1990-01-01', '上海', '华东', '2023-01-01 00:00:00', null,
+    `c${String(i + 1).padStart(2, '0')}`,
+    'F',
+    '1990-01-01',
+    '上海',
+    '华东',
+    '2023-01-01 00:00:00',
+    null,
   ])
   await loadFixture(store.conn, { customers, orders })
   const { sql } = await import('../../src/sql/fragment.js')
-  await store.conn.run(sql`UPDATE customers SET email = 'zhang.wei@example.com', phone = '13800138000', name = '张伟', consent_marketing = TRUE WHERE customer_id = 'c01'`)
-  await store.conn.run(sql`UPDATE customers SET email = 'li.na@example.com', phone = '13900139000', name = '李娜', consent_marketing = FALSE WHERE customer_id = 'c02'`)
+  await store.conn.run(
+    sql`UPDATE customers SET email = 'zhang.wei@example.com', phone = '13800138000', name = '张伟', consent_marketing = TRUE WHERE customer_id = 'c01'`,
+  )
+  await store.conn.run(
+    sql`UPDATE customers SET email = 'li.na@example.com', phone = '13900139000', name = '李娜', consent_marketing = FALSE WHERE customer_id = 'c02'`,
+  )
   await analyze(store.conn, { asOf: '2024-02-01', createdAt: '2024-02-01 00:00:00' })
 }

@@ -7,9 +7,9 @@ import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerSegment } from './segment.js'
 import { registerServe } from './serve.js'
 import { registerServerAdmin } from './server-admin.js'
-import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */

@@ -34,7 +34,9 @@ export function printSegmentList(cx: CliContext, segments: readonly SegmentInfo[
     cx.t(`cli.segment.kind.${s.kind}`),
     count(cx, s.members),
     s.computedAt ?? '—',
-    s.kind === 'static' ? cx.t('cli.segment.static_list', { source: s.frozenFrom ?? '' }) : (s.definition ?? ''),
+    s.kind === 'static'
+      ? cx.t('cli.segment.static_list', { source: s.frozenFrom ?? '' })
+      : (s.definition ?? ''),
   ])
   cx.print(renderTable(headers, rows, [false, false, false, true, false, false]))
 }
@@ -45,7 +47,13 @@ export function printShow(cx: CliContext, s: SegmentInfo, sizes: readonly SizePo
   if (s.definition) cx.print(`${cx.t('cli.segment.col.definition')}: ${s.definition}`)
   if (s.frozenFrom) cx.print(cx.t('cli.segment.frozen_from', { source: s.frozenFrom }))
   if (s.templateId) cx.print(cx.t('cli.segment.from_template', { template: s.templateId }))
-  cx.print(cx.t('cli.segment.current', { members: s.members, computed: s.computedAt ?? '—', asOf: s.computedAsOf ?? '—' }))
+  cx.print(
+    cx.t('cli.segment.current', {
+      members: s.members,
+      computed: s.computedAt ?? '—',
+      asOf: s.computedAsOf ?? '—',
+    }),
+  )
   cx.print()
   cx.print(cx.t('cli.segment.size_history'))
   const headers = ['computed_at', 'as_of', 'snapshot', 'members', 'entered', 'exited', 'revenue'].map((h) =>
@@ -94,7 +102,10 @@ export function printDiff(cx: CliContext, d: EditDiff): void {
     }),
   )
   cx.print(
-    cx.t('cli.segment.diff_leaving', { n: count(cx, d.leaving.count), ids: d.leaving.sample.join(', ') || '—' }),
+    cx.t('cli.segment.diff_leaving', {
+      n: count(cx, d.leaving.count),
+      ids: d.leaving.sample.join(', ') || '—',
+    }),
   )
 }
 
@@ -121,7 +132,12 @@ export function printSize(cx: CliContext, segmentId: string, s: SizeRecord): voi
 
 export function printTemplates(cx: CliContext, templates: readonly SegmentTemplate[]): void {
   const headers = ['template', 'group', 'name', 'definition'].map((h) => cx.t(`cli.segment.col.${h}`))
-  const rows = templates.map((t) => [t.id, cx.t(`cli.segment.group.${t.group}`), t.name[cx.lang], t.definition])
+  const rows = templates.map((t) => [
+    t.id,
+    cx.t(`cli.segment.group.${t.group}`),
+    t.name[cx.lang],
+    t.definition,
+  ])
   cx.print(renderTable(headers, rows))
   cx.print()
   cx.print(cx.t('cli.segment.templates_hint'))

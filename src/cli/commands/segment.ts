@@ -311,7 +311,10 @@ async function runCreate(cx: CliContext, name: string | undefined, opts: CreateF
   }
   const template = opts.template === undefined ? undefined : findTemplate(opts.template)
   if (opts.template !== undefined && !template) {
-    throw new StrataError({ code: 'segments.template_not_found', params: { template: opts.template } }, EXIT.NOT_FOUND)
+    throw new StrataError(
+      { code: 'segments.template_not_found', params: { template: opts.template } },
+      EXIT.NOT_FOUND,
+    )
   }
   const finalName = name ?? template?.name[cx.lang]
   if (!finalName) throw new StrataError({ code: 'segments.name_empty' })

@@ -27,7 +27,13 @@ async function firstAdminFromEnv(cx: CliContext): Promise<void> {
   const store = await cx.store()
   if ((await countUsers(store.conn)) > 0) return
   if (username && password) {
-    const u = await createUser(store.conn, { username, password, role: 'admin', now: new Date(), onlyIfNone: true })
+    const u = await createUser(store.conn, {
+      username,
+      password,
+      role: 'admin',
+      now: new Date(),
+      onlyIfNone: true,
+    })
     cx.print(cx.t('server.user.created', { role: 'admin', username, id: u.userId }))
   } else cx.print(cx.t('server.serve.first_run'))
 }

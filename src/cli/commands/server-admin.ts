@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { type Command, Option } from 'commander'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
+import { audit } from '../../server/audit/audit-log.js'
 import { createApiKey, revokeApiKey } from '../../server/auth/api-keys.js'
 import { ROLES } from '../../server/auth/roles.js'
 import { createUser, listUsers } from '../../server/auth/users.js'
-import { audit } from '../../server/audit/audit-log.js'
+import { createServer } from '../../server/index.js'
 import { accessExport, eraseCustomer } from '../../server/privacy/erase.js'
 import { replayDeliveries } from '../../server/webhooks/outbox.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
+import { journalPathFor } from './serve.js'
 
 function password(cx: CliContext): string {
   const fromEnv = cx.env['STRATA_PASSWORD']
@@ -36,7 +38,12 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
     .argument('<username>')
     .action(async (username: string) => {
       const cx = ctx()
-      const u = await createUser((await cx.store()).conn, { username, password: password(cx), role: 'admin', now: now() })
+      const u = await createUser((await cx.store()).conn, {
+        username,
+        password: password(cx),
+        role: 'admin',
+        now: now(),
+      })
       cx.print(cx.t('server.user.created', { role: u.role, username: u.username, id: u.userId }))
     })
   user
@@ -46,7 +53,12 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
     .addOption(new Option('--role <role>').choices([...ROLES]).makeOptionMandatory())
     .action(async (username: string, opts: { role: string }) => {
       const cx = ctx()
-      const u = await createUser((await cx.store()).conn, { username, password: password(cx), role: opts.role, now: now() })
+      const u = await createUser((await cx.store()).conn, {
+        username,
+        password: password(cx),
+        role: opts.role,
+        now: now(),
+      })
       cx.print(cx.t('server.user.created', { role: u.role, username: u.username, id: u.userId }))
     })
   user
@@ -57,7 +69,12 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
       const cx = ctx()
       const users = await listUsers((await cx.store()).conn)
       if (opts.json) return cx.printJson(users)
-      cx.print(renderTable(['id', 'username', 'role', 'created', 'disabled'], users.map((u) => [u.userId, u.username, u.role, u.createdAt, String(u.disabled)])))
+      cx.print(
+        renderTable(
+          ['id', 'username', 'role', 'created', 'disabled'],
+          users.map((u) => [u.userId, u.username, u.role, u.createdAt, String(u.disabled)]),
+        ),
+      )
     })
 
   const apikey = program.command('apikey').description(ctx().t('server.apikey.description'))
@@ -68,7 +85,12 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
     .requiredOption('--scopes <list>', 'track,read,admin')
     .action(async (name: string, opts: { scopes: string }) => {
       const cx = ctx()
-      const k = await createApiKey((await cx.store()).conn, { name, scopes: opts.scopes.split(','), createdBy: null, now: now() })
+      const k = await createApiKey((await cx.store()).conn, {
+        name,
+        scopes: opts.scopes.split(','),
+        createdBy: null,
+        now: now(),
+      })
       cx.err.write(`${cx.t('server.apikey.created', { id: k.keyId, scopes: k.scopes.join(',') })}\n`)
       cx.print(k.key)
     })
@@ -90,11 +112,32 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
     .option('--json', ctx().t('cli.opt.json'))
     .action(async (ref: string, opts: { json?: boolean }) => {
       const cx = ctx()
-      const conn = (await cx.store()).conn
+      const store = await cx.store()
+      const conn = store.conn
+      // Apply what a stopped server left acknowledged in its journal first, then empty it: otherwise the
+      // next start would replay the person's items back into the store.
+      const server = await createServer({
+        store,
+        options: {
+          journalPath: journalPathFor(store.path),
+          webhooks: { pollMs: 0, maxAttempts: 1, baseDelayMs: 1000, timeoutMs: 1000 },
+        },
+      })
       const id = await resolveCustomerId(conn, ref)
       const result = await eraseCustomer(conn, id)
-      if (result.rows === 0) throw new StrataError({ code: 'server.customer_not_found', params: { customer: ref } }, EXIT.NOT_FOUND)
-      await audit(conn, { actor: 'cli' }, { action: 'privacy.erase', detail: { rows: result.rows, tables: Object.keys(result.tables).length } }, now())
+      await server.live.forgetJournal()
+      await server.close()
+      if (result.rows === 0)
+        throw new StrataError(
+          { code: 'server.customer_not_found', params: { customer: ref } },
+          EXIT.NOT_FOUND,
+        )
+      await audit(
+        conn,
+        { actor: 'cli' },
+        { action: 'privacy.erase', detail: { rows: result.rows, tables: Object.keys(result.tables).length } },
+        now(),
+      )
       if (opts.json) return cx.printJson(result)
       cx.print(cx.t('server.erase.done', { tables: Object.keys(result.tables).length, rows: result.rows }))
     })
@@ -108,7 +151,11 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
       const conn = (await cx.store()).conn
       const id = await resolveCustomerId(conn, ref)
       const tables = await accessExport(conn, id)
-      if (Object.keys(tables).length === 0) throw new StrataError({ code: 'server.customer_not_found', params: { customer: ref } }, EXIT.NOT_FOUND)
+      if (Object.keys(tables).length === 0)
+        throw new StrataError(
+          { code: 'server.customer_not_found', params: { customer: ref } },
+          EXIT.NOT_FOUND,
+        )
       await audit(conn, { actor: 'cli' }, { action: 'privacy.access_export', customerId: id }, now())
       cx.printJson({ customer_id: id, tables })
     })

@@ -126,6 +126,12 @@ function messages(lang: Lang): Record<string, Message> {
         `\`${p['text']}\` 不是数字或时长(可写 3、0.5、90d、8w、6m、1y 或 -30d)。`,
         `\`${p['text']}\` 不是數字或時長(可寫 3、0.5、90d、8w、6m、1y 或 -30d)。`,
       ),
+    'segment.syntax.too_far': (p: P) =>
+      pick(
+        `\`${p['text']}\` reaches too far (at most ${p['years']} years before or after the as-of date).`,
+        `\`${p['text']}\` 超出范围(距分析日最多 ${p['years']} 年)。`,
+        `\`${p['text']}\` 超出範圍(距分析日最多 ${p['years']} 年)。`,
+      ),
     'segment.syntax.bad_date': (p: P) =>
       pick(
         `\`${p['text']}\` is not a calendar date (write YYYY-MM-DD, e.g. 2024-03-05).`,

@@ -35,7 +35,8 @@ registerCatalog({
     'server.track.too_many': 'At most {max} items per request (got {n}).',
     'server.track.idempotency_conflict':
       'This Idempotency-Key was already used with a different request body.',
-    'server.track.not_durable': 'The live journal is not configured: this server cannot acknowledge ingestion.',
+    'server.track.not_durable':
+      'The live journal is not configured: this server cannot acknowledge ingestion.',
     'server.erase.done': 'Customer erased from {tables} tables ({rows} rows).',
     'server.webhook.bad_url': 'Webhook URLs must be http(s) URLs.',
     'server.serve.listening': 'Strata is serving on http://{host}:{port} (API docs: /api/docs).',
@@ -58,7 +59,7 @@ registerCatalog({
     'server.apikey.created': 'API key {id} (scopes {scopes}) — store it now, it is not shown again:',
     'server.apikey.revoked': 'Revoked {id}.',
     'server.erase.description': 'erase one customer from every table (right to erasure)',
-    'server.access_export.description': "write everything stored about one customer as JSON (access request)",
+    'server.access_export.description': 'write everything stored about one customer as JSON (access request)',
     'server.webhook.replay': 'replay webhook deliveries (failed ones, or one by id)',
     'server.webhook.replayed': 'Queued {n} deliveries again.',
   },
@@ -99,7 +100,8 @@ registerCatalog({
     'server.erase.done': '已从 {tables} 张表中删除该客户(共 {rows} 行)。',
     'server.webhook.bad_url': 'Webhook 地址必须是 http(s) URL。',
     'server.serve.listening': 'Strata 正在 http://{host}:{port} 提供服务(API 文档:/api/docs)。',
-    'server.serve.first_run': '尚无账号:请用 `strata user create-admin <用户名>` 或 POST /api/setup 创建首个管理员。',
+    'server.serve.first_run':
+      '尚无账号:请用 `strata user create-admin <用户名>` 或 POST /api/setup 创建首个管理员。',
     'server.serve.description': '在此数据库上提供 HTTP API(以及实时写入、Webhook)',
     'server.serve.opt.port': '监听端口(默认 8080)',
     'server.serve.opt.host': '监听地址(默认 127.0.0.1:仅本机)',
@@ -158,7 +160,8 @@ registerCatalog({
     'server.erase.done': '已從 {tables} 張表中刪除該客戶(共 {rows} 列)。',
     'server.webhook.bad_url': 'Webhook 位址必須是 http(s) URL。',
     'server.serve.listening': 'Strata 正在 http://{host}:{port} 提供服務(API 文件:/api/docs)。',
-    'server.serve.first_run': '尚無帳號:請用 `strata user create-admin <名稱>` 或 POST /api/setup 建立第一位管理員。',
+    'server.serve.first_run':
+      '尚無帳號:請用 `strata user create-admin <名稱>` 或 POST /api/setup 建立第一位管理員。',
     'server.serve.description': '在此資料庫上提供 HTTP API(以及即時寫入、Webhook)',
     'server.serve.opt.port': '監聽連接埠(預設 8080)',
     'server.serve.opt.host': '監聽位址(預設 127.0.0.1:僅本機)',

@@ -17,7 +17,7 @@ export type Literal =
   | { readonly kind: 'boolean'; readonly value: boolean; readonly span: Span }
   /** An absolute calendar date, stored as `YYYY-MM-DD`. */
   | { readonly kind: 'date'; readonly value: string; readonly span: Span }
-  /** `-30d`: that long before the as-of date (`amount` > 0 counts back). */
+  /** `-30d`: that long before the as-of date (`amount` > 0 counts back); `+7d` after it (`amount` -7). */
   | { readonly kind: 'relative'; readonly amount: number; readonly unit: TimeUnit; readonly span: Span }
   /** `today`: the as-of date. */
   | { readonly kind: 'today'; readonly span: Span }

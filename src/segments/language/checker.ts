@@ -57,7 +57,9 @@ export function callArgs(fn: FunctionInfo, call: Call): Map<string, Literal> {
   return out
 }
 
-const NAMES = () => [...allFields().map((f) => f.name), ...allFunctions().map((f) => f.name)]
+// Suggestions include the Chinese aliases, so a near-miss of `城市` is suggested too.
+const FIELD_NAMES = () => allFields().flatMap((f) => [f.name, ...f.aliases])
+const FUNCTION_NAMES = () => allFunctions().flatMap((f) => [f.name, ...f.aliases])
 
 /**
  * Type-checks a parsed definition against the field and function catalogs. Reports every problem it
@@ -72,15 +74,18 @@ export function check(text: string, ast: SegmentExpr): Diagnostic[] {
   function operand(o: Operand): { type: ValueType; resolved: Resolved } | undefined {
     const r = resolveOperand(o)
     if (!r) {
-      if (o.kind === 'call')
+      const field = findField(o.name)
+      if (o.kind === 'call' && field) report('segment.field_called', o.span, { name: field.name })
+      else if (o.kind === 'call')
         report('segment.unknown_function', o.span, {
           name: o.name,
-          suggestion: suggest(
-            o.name,
-            allFunctions().map((f) => f.name),
-          ),
+          suggestion: suggest(o.name, FUNCTION_NAMES()),
         })
-      else report('segment.unknown_field', o.span, { name: o.name, suggestion: suggest(o.name, NAMES()) })
+      else
+        report('segment.unknown_field', o.span, {
+          name: o.name,
+          suggestion: suggest(o.name, FIELD_NAMES()) ?? suggest(o.name, FUNCTION_NAMES()),
+        })
       return undefined
     }
     if (r.kind === 'field') {

@@ -1,6 +1,6 @@
 import { IS_DISCOUNTED, IS_PURCHASE, IS_REFUND, NET_CONTRIBUTION } from '../../analytics/purchase-rules.js'
 import type { Dialect } from '../../sql/dialect.js'
-import { type Fragment, ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
+import { Fragment, type IdentPart, ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
 import type { CompareOp, Literal, Operand, SegmentExpr } from './ast.js'
 import { callArgs, type Resolved, resolveOperand } from './checker.js'
 import { dateBefore, dateValue } from './dates.js'
@@ -22,6 +22,33 @@ export interface CompileContext {
 }
 
 type ScanTable = 'orders' | 'order_items' | 'events' | 'customer_tags' | 'segment_members'
+/** A row a leaf reads: the customer record, the snapshot's scores, or a behaviour table's grouped scan. */
+type Source = 'customers' | 'scores' | ScanTable
+
+/** The boolean tree with compiled leaves, kept as a tree so the planner can reason about missing rows. */
+type Node =
+  | Leaf
+  | { readonly kind: 'and' | 'or'; readonly items: readonly Node[] }
+  | { readonly kind: 'not'; readonly operand: Node }
+interface Leaf {
+  readonly kind: 'leaf'
+  readonly sql: Fragment
+  /** The row the leaf reads; null when it reads nothing that can be missing (the id, a NULL score). */
+  readonly source: Source | null
+  /** The leaf's value when that row is missing (a customer without orders: counts are 0). */
+  readonly absent: boolean
+}
+
+export interface PlanOptions {
+  /**
+   * The reference plan: the whole population, every source left-joined, no candidate narrowing. Same
+   * results, slower; tests compare the real planner against it.
+   */
+  readonly naive?: boolean
+}
+
+/** Stands for the population's customer id until the planner has chosen which table provides it. */
+const ID: IdentPart = { kind: 'ident', names: ['\u0000population id'] }
 
 /** One grouped scan of a table: its aggregate columns (one per leaf measure) and the row pre-filters. */
 interface Scan {
@@ -31,6 +58,8 @@ interface Scan {
   earliest: string | null | undefined
   /** Values that rows must match on some column for any leaf to count them (item / event pre-filter). */
   readonly keep: Fragment[]
+  /** segment_members only: some `in_segment` name is matched against `segments.name` in SQL. */
+  byName: boolean
 }
 
 const SCAN_ALIAS: Record<ScanTable, string> = {
@@ -52,15 +81,19 @@ const SCAN_ALIAS: Record<ScanTable, string> = {
  * are plain boolean logic over columns, and a customer without rows gets 0 (counts) rather than NULL.
  * Every leaf is two-valued: a comparison with an unknown (NULL) value is false.
  */
-export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): Fragment {
+export function compileTree(
+  ast: SegmentExpr,
+  d: Dialect,
+  ctx: CompileContext,
+  options: PlanOptions = {},
+): Fragment {
   const asOfTs = d.timestampLiteral(`${ctx.asOf} 00:00:00`)
-  const popColumns = new Map<string, Fragment>()
   const scans = new Map<ScanTable, Scan>()
 
   const scan = (table: ScanTable): Scan => {
     let s = scans.get(table)
     if (!s) {
-      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [] }
+      s = { alias: SCAN_ALIAS[table], columns: [], earliest: undefined, keep: [], byName: false }
       scans.set(table, s)
     }
     return s
@@ -94,20 +127,15 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
     if (src.table === 'customer_tags') throw new Error('tag is compiled as a set, not a column')
     if (src.table === 'customer_scores') {
       if (!ctx.snapshotId) return sql`NULL`
+      return sql`${ident('s', src.column)}`
     }
-    const alias = `f_${f.name}`
-    if (!popColumns.has(alias)) {
-      const expr =
-        'derived' in src
-          ? src.derived === 'age'
-            ? d.wholeYearsBetween(sql`c.birth_date`, d.dateLiteral(ctx.asOf))
-            : d.monthOf(sql`c.birth_date`)
-          : src.table === 'customers'
-            ? sql`${ident('c', src.column)}`
-            : sql`${ident('s', src.column)}`
-      popColumns.set(alias, expr)
-    }
-    return sql`${ident('pop', alias)}`
+    // The population's id covers prospects that exist only in the snapshot; it depends on the plan.
+    if ('column' in src && src.column === 'customer_id') return sql`${ID}`
+    if ('derived' in src)
+      return src.derived === 'age'
+        ? d.wholeYearsBetween(sql`c.birth_date`, d.dateLiteral(ctx.asOf))
+        : d.monthOf(sql`c.birth_date`)
+    return sql`${ident('c', src.column)}`
   }
 
   /** Number-valued behaviour function → its leaf column (0 for a customer with no rows). */
@@ -223,6 +251,7 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
         const ref = text('segment')
         const known = ctx.segments?.find((s) => s.id === ref) ?? ctx.segments?.find((s) => s.name === ref)
         const cond = known ? sql`m.segment_id = ${known.id}` : sql`(m.segment_id = ${ref} OR g.name = ${ref})`
+        if (!known) scan('segment_members').byName = true
         return sql`${aggregate('segment_members', d.countIf(cond))} > 0`
       }
       case 'birthday_this_month': {
@@ -289,7 +318,9 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
         return sql`${value(r)} ${raw(e.negated ? 'NOT IN' : 'IN')} (${list})`
       }
       case 'contains': {
-        const needle = sql`lower(${literal(e.value, r)})`
+        // A substring is plain text, never an enum value to translate.
+        const text = e.value.kind === 'string' ? e.value.value : ''
+        const needle = sql`lower(${text})`
         if (isTag) return anyTag(d.containsText(sql`lower(t.tag)`, needle), false)
         return d.containsText(sql`lower(${value(r)})`, needle)
       }
@@ -299,79 +330,253 @@ export function compileTree(ast: SegmentExpr, d: Dialect, ctx: CompileContext): 
     }
   }
 
-  function walk(e: SegmentExpr): Fragment {
+  /** Which row a leaf reads (null: none that can be missing) and its truth when that row is missing. */
+  function origin(e: Exclude<SegmentExpr, { kind: 'and' | 'or' | 'not' }>): Pick<Leaf, 'source' | 'absent'> {
+    const left: Operand = e.kind === 'test' ? e.operand : e.left
+    const r = resolveOperand(left)!
+    if (r.kind === 'field') {
+      const src = r.field.source
+      const source: Source | null =
+        src.table === 'customer_tags'
+          ? 'customer_tags'
+          : src.table === 'customer_scores'
+            ? ctx.snapshotId
+              ? 'scores'
+              : null
+            : 'column' in src && src.column === 'customer_id'
+              ? null
+              : 'customers'
+      if (src.table === 'customer_tags') {
+        // Without tag rows every count is 0: only the negated forms hold.
+        const absent =
+          e.kind === 'compare'
+            ? e.op === '!='
+            : e.kind === 'in'
+              ? e.negated
+              : e.kind === 'isNull'
+                ? !e.negated
+                : false
+        return { source, absent }
+      }
+      return { source, absent: e.kind === 'isNull' ? !e.negated : false }
+    }
+    const source: Source = r.fn.table === 'customers' ? 'customers' : r.fn.table
+    if (r.fn.returns === 'boolean') {
+      // A missing row means every count is 0, so the predicate is false; compared with a boolean, flip as written.
+      if (e.kind !== 'compare') return { source, absent: false }
+      const wanted = e.right.kind === 'boolean' && e.right.value
+      return { source, absent: (e.op === '=') !== wanted }
+    }
+    // Numbers of a customer without rows are 0: evaluate the comparison on 0.
+    const num = (l: Literal) => (l.kind === 'number' ? l.value : Number.NaN)
     switch (e.kind) {
-      case 'and':
-        return sql`(${join(e.items.map(walk), ' AND ')})`
-      case 'or':
-        return sql`(${join(e.items.map(walk), ' OR ')})`
-      case 'not':
-        return sql`(NOT ${walk(e.operand)})`
+      case 'compare':
+        return { source, absent: compareZero(e.op, num(e.right)) }
+      case 'between':
+        return { source, absent: num(e.low) <= 0 && 0 <= num(e.high) }
+      case 'in':
+        return { source, absent: e.values.some((v) => num(v) === 0) !== e.negated }
       default:
-        // Two-valued leaves: unknown is false, so NOT flips exactly (see CONTEXT.md, NULL semantics).
-        return sql`coalesce(${leaf(e)}, FALSE)`
+        return { source, absent: false }
     }
   }
 
-  const where = walk(ast)
-  return assemble(d, ctx, where, popColumns, scans, asOfTs)
+  function walk(e: SegmentExpr): Node {
+    switch (e.kind) {
+      case 'and':
+      case 'or':
+        return { kind: e.kind, items: e.items.map(walk) }
+      case 'not':
+        return { kind: 'not', operand: walk(e.operand) }
+      default:
+        // Two-valued leaves: unknown is false, so NOT flips exactly (see CONTEXT.md, NULL semantics).
+        return { kind: 'leaf', sql: sql`coalesce(${leaf(e)}, FALSE)`, ...origin(e) }
+    }
+  }
+
+  return plan(d, ctx, walk(ast), scans, asOfTs, options)
+}
+
+function compareZero(op: CompareOp, v: number): boolean {
+  switch (op) {
+    case '=':
+      return v === 0
+    case '!=':
+      return v !== 0
+    case '<':
+      return 0 < v
+    case '<=':
+      return 0 <= v
+    case '>':
+      return 0 > v
+    case '>=':
+      return 0 >= v
+  }
 }
 
 function opText(op: CompareOp): string {
   return op === '!=' ? '<>' : op
 }
 
-function assemble(
-  d: Dialect,
-  ctx: CompileContext,
-  where: Fragment,
-  popColumns: Map<string, Fragment>,
-  scans: Map<ScanTable, Scan>,
-  asOfTs: Fragment,
-): Fragment {
-  const extra = [...popColumns].map(([alias, expr]) => sql`, ${expr} AS ${ident(alias)}`)
-  // Prospects scored in the snapshot but absent from customers are part of the population (contract).
-  const pop = ctx.snapshotId
-    ? sql`SELECT coalesce(c.customer_id, s.customer_id) AS customer_id${join(extra, '')}
-      FROM customers c FULL JOIN (SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId}) s
-        ON s.customer_id = c.customer_id`
-    : sql`SELECT c.customer_id AS customer_id${join(extra, '')} FROM customers c`
-  const ctes: Fragment[] = [sql`pop AS (${pop})`]
-  const joins: Fragment[] = []
-  for (const [table, s] of scans) {
-    const since = s.earliest ? s.earliest : null
-    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, since)})`)
-    joins.push(sql` LEFT JOIN ${ident(s.alias)} ON ${ident(s.alias, 'customer_id')} = pop.customer_id`)
+/** Kleene truth of a tree when `source`'s row is missing: leaves reading it take their `absent` value. */
+function whenMissing(n: Node, source: Source): boolean | undefined {
+  switch (n.kind) {
+    case 'leaf':
+      return n.source === source ? n.absent : undefined
+    case 'not': {
+      const v = whenMissing(n.operand, source)
+      return v === undefined ? undefined : !v
+    }
+    case 'and': {
+      const vs = n.items.map((i) => whenMissing(i, source))
+      return vs.includes(false) ? false : vs.every((v) => v === true) ? true : undefined
+    }
+    case 'or': {
+      const vs = n.items.map((i) => whenMissing(i, source))
+      return vs.includes(true) ? true : vs.every((v) => v === false) ? false : undefined
+    }
   }
-  return sql`WITH ${join(ctes, ',\n')}
-SELECT pop.customer_id FROM pop${join(joins, '')}
-WHERE ${where}`
 }
 
-function scanQuery(d: Dialect, table: ScanTable, s: Scan, asOfTs: Fragment, since: string | null): Fragment {
+function render(n: Node): Fragment {
+  switch (n.kind) {
+    case 'leaf':
+      return n.sql
+    case 'not':
+      return sql`(NOT ${render(n.operand)})`
+    default:
+      return sql`(${join(n.items.map(render), n.kind === 'and' ? ' AND ' : ' OR ')})`
+  }
+}
+
+function sources(n: Node, out = new Set<Source | null>()): Set<Source | null> {
+  if (n.kind === 'leaf') out.add(n.source)
+  else if (n.kind === 'not') sources(n.operand, out)
+  else for (const i of n.items) sources(i, out)
+  return out
+}
+
+/** Replaces the population-id placeholder by the plan's id expression. */
+function withId(f: Fragment, id: Fragment): Fragment {
+  return new Fragment(f.parts.flatMap((p) => (p === ID ? id.parts : [p])))
+}
+
+/**
+ * Chooses the joins. A source whose missing row makes the whole definition false is *required*: it is
+ * joined with an inner join (or drives the query), so the engine starts from the smallest candidate set
+ * instead of the whole population; others are left-joined. The population (customers ∪ the snapshot's
+ * scores) is only materialised in full when nothing narrows it.
+ */
+function plan(
+  d: Dialect,
+  ctx: CompileContext,
+  tree: Node,
+  scans: Map<ScanTable, Scan>,
+  asOfTs: Fragment,
+  options: PlanOptions,
+): Fragment {
+  const used = sources(tree)
+  const required = (s: Source) => !options.naive && used.has(s) && whenMissing(tree, s) === false
+  const scores = ctx.snapshotId
+    ? sql`(SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId})`
+    : null
+  const requiredScan = [...scans.keys()].find((t) => required(t))
+
+  const driver: Source | 'union' =
+    required('customers') || !scores ? 'customers' : required('scores') ? 'scores' : (requiredScan ?? 'union')
+  let from: Fragment
+  let id: Fragment
+  const where = (tree.kind === 'and' ? tree.items : [tree]).map(render)
+  if (driver === 'customers') {
+    id = sql`c.customer_id`
+    const scoresJoin = required('scores') ? 'JOIN' : 'LEFT JOIN'
+    from =
+      used.has('scores') && scores
+        ? sql`customers c ${raw(scoresJoin)} ${scores} s ON s.customer_id = c.customer_id`
+        : sql`customers c`
+  } else if (driver === 'scores') {
+    id = sql`s.customer_id`
+    from = used.has('customers')
+      ? sql`${scores} s LEFT JOIN customers c ON c.customer_id = s.customer_id`
+      : sql`${scores} s`
+  } else if (driver === 'union') {
+    id = sql`coalesce(c.customer_id, s.customer_id)`
+    from = sql`customers c FULL JOIN ${scores} s ON s.customer_id = c.customer_id`
+  } else {
+    // Only customers with rows in a required table can match: start from that (small) grouped scan and
+    // keep those that belong to the population.
+    const alias = SCAN_ALIAS[driver]
+    id = sql`${ident(alias, 'customer_id')}`
+    from = sql`${ident(alias)} LEFT JOIN customers c ON c.customer_id = ${id} LEFT JOIN ${scores} s ON s.customer_id = ${id}`
+    where.unshift(sql`(c.customer_id IS NOT NULL OR s.customer_id IS NOT NULL)`)
+  }
+
+  const ctes: Fragment[] = []
+  const joins: Fragment[] = []
+  // Sideways filter: when conditions on the customer record / scores alone must hold (top-level AND), the
+  // behaviour scans only group rows of customers that pass them, instead of every customer's rows.
+  const conjuncts = tree.kind === 'and' ? tree.items : [tree]
+  const narrowing = conjuncts.filter((c) =>
+    [...sources(c)].every((s) => s === null || s === 'customers' || s === 'scores'),
+  )
+  let restrict = false
+  if (
+    !options.naive &&
+    scans.size > 0 &&
+    narrowing.length > 0 &&
+    (driver === 'customers' || driver === 'scores')
+  ) {
+    ctes.push(
+      sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
+    )
+    restrict = true
+  }
+  for (const [table, s] of scans) {
+    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null, restrict)})`)
+    if (table === driver) continue
+    const kind = required(table) ? 'JOIN' : 'LEFT JOIN'
+    joins.push(sql` ${raw(kind)} ${ident(s.alias)} ON ${ident(s.alias, 'customer_id')} = ${id}`)
+  }
+  const body = sql`SELECT ${id} AS customer_id FROM ${from}${join(joins, '')}
+WHERE ${join(where, '\n  AND ')}`
+  return withId(ctes.length ? sql`WITH ${join(ctes, ',\n')}\n${body}` : body, id)
+}
+
+function scanQuery(
+  d: Dialect,
+  table: ScanTable,
+  s: Scan,
+  asOfTs: Fragment,
+  since: string | null,
+  restrict: boolean,
+): Fragment {
   const cols = join(s.columns)
+  // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
+  // candidates' rows before joining anything bigger (items ⋈ orders especially).
+  const only = (column: Fragment) => (restrict ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``)
   const from = (column: Fragment) =>
     since ? sql` AND ${column} >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM order_items i
-        JOIN orders o ON o.source = i.source AND o.order_id = i.order_id
+      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+        JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
     case 'events':
-      return sql`SELECT e.customer_id, ${cols} FROM events e
+      return sql`SELECT e.customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
         WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${asOfTs}${from(sql`e.occurred_at`)}${keep}
         GROUP BY e.customer_id`
     case 'customer_tags':
-      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t GROUP BY t.customer_id`
+      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m
-        LEFT JOIN segments g ON g.segment_id = m.segment_id
+      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}${
+        s.byName ? sql` LEFT JOIN segments g ON g.segment_id = m.segment_id` : sql``
+      }
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`
   }
 }

@@ -3,6 +3,7 @@ import { CUSTOMER_SCORES } from '../../analytics/snapshot-tables.js'
 import { LANGS, type Lang } from '../../i18n/locale.js'
 import { t } from '../../i18n/translate.js'
 import type { ColumnType } from '../../sql/dialect.js'
+import { FIELD_ALIASES } from './aliases.js'
 import { enumValues } from './enums.js'
 
 /** The value types of the language. `timestamp` fields compare by calendar date. */
@@ -25,6 +26,8 @@ export interface FieldInfo {
   readonly kind: 'attribute' | 'score' | 'tag'
   /** Stored values of an enum field (display names in any language are accepted too). */
   readonly values?: readonly string[]
+  /** Other accepted spellings (Chinese names). */
+  readonly aliases: readonly string[]
   readonly description: Readonly<Record<Lang, string>>
   readonly source: FieldSource
 }
@@ -78,7 +81,16 @@ function build(): FieldInfo[] {
   const fields: FieldInfo[] = []
   const field = (name: string, type: ValueType, kind: FieldInfo['kind'], source: FieldSource) => {
     const values = enumValues(name)
-    fields.push({ name, type, kind, source, description: describe(name), ...(values ? { values } : {}) })
+    const aliases = FIELD_ALIASES[name] ?? []
+    fields.push({
+      name,
+      type,
+      kind,
+      source,
+      aliases,
+      description: describe(name),
+      ...(values ? { values } : {}),
+    })
   }
   for (const [name, type] of CUSTOMER_FIELDS)
     field(name, type, 'attribute', { table: 'customers', column: name })
@@ -103,12 +115,12 @@ const byName = new Map<string, FieldInfo>()
 export function allFields(): readonly FieldInfo[] {
   if (!cache) {
     cache = build()
-    for (const f of cache) byName.set(f.name.toLowerCase(), f)
+    for (const f of cache) for (const n of [f.name, ...f.aliases]) byName.set(n.toLowerCase(), f)
   }
   return cache
 }
 
-/** A field by name (case-insensitive). */
+/** A field by name or alias (case-insensitive). */
 export function findField(name: string): FieldInfo | undefined {
   allFields()
   return byName.get(name.toLowerCase())

@@ -1,6 +1,7 @@
 import '../../i18n/messages/segments-language.js'
 import { LANGS, type Lang } from '../../i18n/locale.js'
 import { t } from '../../i18n/translate.js'
+import { FUNCTION_ALIASES } from './aliases.js'
 
 /** Argument types: `duration` is a window such as `90d`; `count` a whole number ≥ 1. */
 export type ArgType = 'text' | 'duration' | 'count'
@@ -46,6 +47,8 @@ export interface FunctionInfo {
   /** At most one positional argument (the thing counted); all others are named. */
   readonly positional?: ArgInfo
   readonly named: readonly ArgInfo[]
+  /** Other accepted spellings (Chinese names). */
+  readonly aliases: readonly string[]
   readonly description: Readonly<Record<Lang, string>>
 }
 
@@ -56,7 +59,7 @@ const minimums: ArgInfo[] = [
 ]
 const text = (name: string, required = true): ArgInfo => ({ name, type: 'text', required })
 
-type Spec = Omit<FunctionInfo, 'description'>
+type Spec = Omit<FunctionInfo, 'description' | 'aliases'>
 
 const SPECS: readonly Spec[] = [
   {
@@ -175,12 +178,16 @@ let cache: FunctionInfo[] | undefined
 
 /** Every behaviour function of the language. */
 export function allFunctions(): readonly FunctionInfo[] {
-  cache ??= SPECS.map((s) => ({ ...s, description: describe(s.name) }))
+  cache ??= SPECS.map((s) => ({
+    ...s,
+    aliases: FUNCTION_ALIASES[s.name] ?? [],
+    description: describe(s.name),
+  }))
   return cache
 }
 
-/** A function by name (case-insensitive). */
+/** A function by name or alias (case-insensitive). */
 export function findFunction(name: string): FunctionInfo | undefined {
   const lower = name.toLowerCase()
-  return allFunctions().find((f) => f.name === lower)
+  return allFunctions().find((f) => f.name === lower || f.aliases.includes(lower))
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Span, TimeUnit } from './ast.js'
+import { formatNumber } from './printer.js'
 import { diagnosticAt } from './report.js'
 
 export type Token =
@@ -110,11 +111,13 @@ export function tokenize(text: string): { tokens: Token[]; diagnostics: Diagnost
       i = j
       continue
     }
-    const negative = c === '-' && /[0-9]/.test(text[i + 1] ?? '')
-    if (/[0-9]/.test(c) || negative) {
-      const word = readWord(text, negative ? i + 1 : i)
-      const end = (negative ? i + 1 : i) + word.length
-      const token = classifyNumber(word, negative, { start, end })
+    const signed = (c === '-' || c === '+') && /[0-9]/.test(text[i + 1] ?? '')
+    if (/[0-9]/.test(c) || signed) {
+      const word = readWord(text, signed ? i + 1 : i)
+      const end = (signed ? i + 1 : i) + word.length
+      const token = classifyNumber(word, signed ? (c as '-' | '+') : '', { start, end })
+      if (token === 'too_far')
+        return fail('segment.syntax.too_far', start, end, { text: text.slice(start, end), years: MAX_YEARS })
       if (!token) return fail('segment.syntax.bad_number', start, end, { text: text.slice(start, end) })
       if (token.kind === 'date' && token.value === '')
         return fail('segment.syntax.bad_date', start, end, { text: text.slice(start, end) })
@@ -143,24 +146,34 @@ function readWord(text: string, from: number): string {
   return WORD_TAIL.exec(text.slice(from))![0]
 }
 
-function classifyNumber(word: string, negative: boolean, span: Span): Token | null {
+/** Relative dates and windows reach at most this far, so every computed date stays a valid calendar date. */
+export const MAX_YEARS = 100
+const MAX_AMOUNT: Record<TimeUnit, number> = {
+  d: MAX_YEARS * 366,
+  w: MAX_YEARS * 53,
+  m: MAX_YEARS * 12,
+  y: MAX_YEARS,
+}
+
+function classifyNumber(word: string, sign: '-' | '+' | '', span: Span): Token | 'too_far' | null {
   if (word.includes('-')) {
-    if (negative) return null
+    if (sign) return null
     return { kind: 'date', value: normaliseDate(word) ?? '', span }
   }
   const unit = /^(\d+)([dwmy])$/i.exec(word)
   if (unit) {
     const amount = Number(unit[1])
-    if (!Number.isSafeInteger(amount) || amount > 100_000) return null
     const u = unit[2]!.toLowerCase() as TimeUnit
-    return negative
-      ? { kind: 'relative', amount, unit: u, span }
-      : { kind: 'duration', amount, unit: u, span }
+    if (!Number.isSafeInteger(amount) || amount > MAX_AMOUNT[u]) return 'too_far'
+    // `-30d` is 30 days before the as-of date, `+7d` a week after it (a negative amount counts forward).
+    if (sign === '-') return { kind: 'relative', amount, unit: u, span }
+    if (sign === '+') return { kind: 'relative', amount: -amount, unit: u, span }
+    return { kind: 'duration', amount, unit: u, span }
   }
   if (!/^\d+(\.\d+)?$/.test(word)) return null
   const value = Number(word)
-  // Beyond plain-decimal range the printer could not write the number back the way it was read.
-  if (!Number.isFinite(value) || String(value).includes('e')) return null
+  // A number the printer cannot write back exactly in plain decimals (far too small) is refused.
+  if (!Number.isFinite(value) || Number(formatNumber(value)) !== value) return null
   // -0 would print as 0; keep one zero so print/parse round-trips exactly.
-  return { kind: 'number', value: negative && value !== 0 ? -value : value, span }
+  return { kind: 'number', value: sign === '-' && value !== 0 ? -value : value, span }
 }

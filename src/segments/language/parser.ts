@@ -157,6 +157,18 @@ class Parser {
       if (!close) throw this.expected('close_paren')
       return { kind: 'in', left, values, negated, span: { start, end: close.span.end } }
     }
+    // `x NOT BETWEEN …` and `x NOT CONTAINS …` are NOT around the predicate (the printer writes that form).
+    if (this.isKeyword('not') && (this.isKeyword('between', 1) || this.isKeyword('contains', 1))) {
+      this.next()
+      const inner = this.predicateAfter(left)
+      return { kind: 'not', operand: inner, span: { start, end: inner.span.end } }
+    }
+    return this.predicateAfter(left)
+  }
+
+  private predicateAfter(left: Operand): SegmentExpr {
+    const start = left.span.start
+    const t = this.peek()
     if (this.eatKeyword('between')) {
       const low = this.literal()
       if (!this.eatKeyword('and')) throw this.expected('and')

@@ -53,7 +53,7 @@ export function printLiteral(l: Literal): string {
     case 'date':
       return l.value
     case 'relative':
-      return `-${l.amount}${l.unit}`
+      return l.amount < 0 ? `+${-l.amount}${l.unit}` : `-${l.amount}${l.unit}`
     case 'duration':
       return `${l.amount}${l.unit}`
     case 'today':

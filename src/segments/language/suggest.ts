@@ -24,7 +24,8 @@ export function editDistance(a: string, b: string): number {
  * or a candidate that contains the word (`segment` → `rfm_segment`). Undefined when nothing is close.
  */
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
-  if (word.length > 100) return undefined
+  // A one-letter word is close to every one-letter name: no useful suggestion.
+  if (word.length > 100 || word.length < 2) return undefined
   const lower = word.toLowerCase()
   let best: string | undefined
   let bestScore = Number.POSITIVE_INFINITY

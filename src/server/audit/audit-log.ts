@@ -26,7 +26,10 @@ export async function audit(
       ${entry.detail ? JSON.stringify(entry.detail) : null}, ${who.ip ?? null})`)
 }
 
-export async function readAudit(conn: Connection, options: { limit: number; offset: number; action?: string }) {
+export async function readAudit(
+  conn: Connection,
+  options: { limit: number; offset: number; action?: string },
+) {
   const filter = options.action ? sql`WHERE action = ${options.action}` : sql``
   return conn.all(sql`SELECT CAST(occurred_at AS VARCHAR) AS occurred_at, actor, actor_kind, action, customer_id, detail, ip
     FROM server_audit_log ${filter} ORDER BY occurred_at DESC LIMIT ${options.limit} OFFSET ${options.offset}`)

@@ -8,7 +8,10 @@ import { randomId, randomToken, sha256Hex } from './tokens.js'
 function parseScopes(scopes: readonly string[]): Scope[] {
   const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s))
   if (bad.length || scopes.length === 0)
-    throw new StrataError({ code: 'server.apikey.bad_scope', params: { scope: bad.join(', '), scopes: SCOPES.join(', ') } })
+    throw new StrataError({
+      code: 'server.apikey.bad_scope',
+      params: { scope: bad.join(', '), scopes: SCOPES.join(', ') },
+    })
   return [...new Set(scopes as Scope[])]
 }
 
@@ -46,6 +49,8 @@ export async function listApiKeys(conn: Connection) {
 export async function revokeApiKey(conn: Connection, keyId: string, now: Date): Promise<boolean> {
   const row = await conn.one(sql`SELECT 1 AS x FROM server_api_keys WHERE key_id = ${keyId}`)
   if (!row) return false
-  await conn.run(sql`UPDATE server_api_keys SET revoked_at = ${at(conn.dialect, now)} WHERE key_id = ${keyId} AND revoked_at IS NULL`)
+  await conn.run(
+    sql`UPDATE server_api_keys SET revoked_at = ${at(conn.dialect, now)} WHERE key_id = ${keyId} AND revoked_at IS NULL`,
+  )
   return true
 }

@@ -38,7 +38,8 @@ function walk(value: unknown): unknown {
   const isCustomer = 'customer_id' in obj || 'customerId' in obj
   for (const [k, v] of Object.entries(obj)) {
     if (isCustomer && (PII_FIELDS as readonly string[]).includes(k)) out[k] = maskValue(k, v)
-    else if (k === 'value' && (obj['kind'] === 'email' || obj['kind'] === 'phone')) out[k] = maskValue(String(obj['kind']), v)
+    else if (k === 'value' && (obj['kind'] === 'email' || obj['kind'] === 'phone'))
+      out[k] = maskValue(String(obj['kind']), v)
     else out[k] = walk(v)
   }
   return out

@@ -21,13 +21,24 @@ export async function openSession(
 }
 
 /** The signed-in user of a session cookie, or null when unknown, expired or the account is disabled. */
-export async function sessionPrincipal(conn: Connection, token: string, now: Date): Promise<Principal | null> {
+export async function sessionPrincipal(
+  conn: Connection,
+  token: string,
+  now: Date,
+): Promise<Principal | null> {
   const row = await conn.one<{ user_id: string; username: string; role: Role; csrf_token: string }>(sql`
     SELECT u.user_id, u.username, u.role, s.csrf_token FROM server_sessions AS s
     JOIN server_users AS u ON u.user_id = s.user_id
     WHERE s.token_hash = ${sha256Hex(token)} AND s.expires_at > ${at(conn.dialect, now)} AND u.disabled_at IS NULL`)
   if (!row) return null
-  return { kind: 'user', id: row.user_id, name: row.username, role: row.role, scopes: [], csrfToken: row.csrf_token }
+  return {
+    kind: 'user',
+    id: row.user_id,
+    name: row.username,
+    role: row.role,
+    scopes: [],
+    csrfToken: row.csrf_token,
+  }
 }
 
 export async function closeSession(conn: Connection, token: string): Promise<void> {

@@ -12,15 +12,21 @@ import type { Lang } from '../../i18n/locale.js'
 import { t } from '../../i18n/translate.js'
 import '../../i18n/messages/index.js'
 import type { Store } from '../../store/store.js'
+import { audit } from '../audit/audit-log.js'
 import { apiKeyPrincipal } from '../auth/api-keys.js'
 import { maskPii } from '../auth/masking.js'
 import { RateLimiter } from '../auth/rate-limit.js'
 import { allowed, type Principal } from '../auth/roles.js'
 import { sessionPrincipal } from '../auth/sessions.js'
-import { sameSecret } from '../auth/tokens.js'
-import { audit } from '../audit/audit-log.js'
+import { sameSecret, sha256Hex } from '../auth/tokens.js'
+import {
+  defaultServerOptions,
+  type RouteModule,
+  type ServerContext,
+  type ServerOptions,
+  typed,
+} from './context.js'
 import { parseCookies } from './cookies.js'
-import { defaultServerOptions, type RouteModule, type ServerContext, type ServerOptions, typed } from './context.js'
 import { ApiError, type ErrorBody, type ErrorDetail, fromStrataError } from './errors.js'
 import { requestLang } from './lang.js'
 import { Serial } from './serial.js'
@@ -39,7 +45,12 @@ export interface BuildOptions {
 }
 
 /** The rendered error body in the caller's language. */
-export function errorBody(lang: Lang, code: string, params: Record<string, unknown> = {}, details?: ErrorDetail[]): ErrorBody {
+export function errorBody(
+  lang: Lang,
+  code: string,
+  params: Record<string, unknown> = {},
+  details?: ErrorDetail[],
+): ErrorBody {
   return { error: { code, message: t(lang, code, params), ...(details ? { details } : {}) } }
 }
 
@@ -49,9 +60,18 @@ function validationDetails(error: FastifyError, lang: Lang): ErrorDetail[] {
     const path = `${where}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, '')
     const params = (v.params ?? {}) as Record<string, unknown>
     const key = `server.field.${v.keyword}`
-    const message = t(lang, key, { ...params, path }) === key ? v.message ?? key : t(lang, key, { ...params, path })
+    const message =
+      t(lang, key, { ...params, path }) === key ? (v.message ?? key) : t(lang, key, { ...params, path })
     return { path, code: v.keyword, message }
   })
+}
+
+// Recently verified API keys (by SHA-256), so ingestion does not wait behind store work to authenticate.
+// Revocation clears the cache (same process); entries also expire after a few seconds.
+const KEY_TTL_MS = 5000
+const keyCache = new Map<string, { principal: Principal; until: number }>()
+export function forgetApiKeys(): void {
+  keyCache.clear()
 }
 
 async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Principal | undefined> {
@@ -59,8 +79,13 @@ async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Princi
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
   const key = bearer ?? (req.headers['x-api-key'] as string | undefined)
   if (key) {
+    const hash = sha256Hex(key)
+    const hit = keyCache.get(hash)
+    if (hit && hit.until > performance.now()) return hit.principal
     const p = await ctx.db((conn) => apiKeyPrincipal(conn, key))
     if (!p) throw new ApiError(401, 'server.auth.bad_key')
+    if (keyCache.size > 10_000) keyCache.clear()
+    keyCache.set(hash, { principal: p, until: performance.now() + KEY_TTL_MS })
     return p
   }
   const session = parseCookies(req.headers.cookie)[SESSION_COOKIE]
@@ -129,7 +154,7 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
   // header. Other sites can make a browser send the cookie, but cannot read the token to copy it.
   app.addHook('preHandler', async (req) => {
     const p = req.principal
-    if (!p || p.kind !== 'user' || SAFE_METHODS.has(req.method) || req.routeOptions.config?.noCsrf) return
+    if (p?.kind !== 'user' || SAFE_METHODS.has(req.method) || req.routeOptions.config?.noCsrf) return
     const sent = req.headers['x-csrf-token']
     if (typeof sent !== 'string' || !p.csrfToken || !sameSecret(sent, p.csrfToken))
       throw new ApiError(403, 'server.auth.csrf')
@@ -148,7 +173,16 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const details = validationDetails(error, lang)
-      return reply.code(400).send(errorBody(lang, 'server.invalid_request', { n: details.length, first: details[0]?.message ?? '' }, details))
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            lang,
+            'server.invalid_request',
+            { n: details.length, first: details[0]?.message ?? '' },
+            details,
+          ),
+        )
     }
     const known: Record<string, [number, string]> = {
       FST_ERR_CTP_INVALID_JSON_BODY: [400, 'server.bad_json'],
@@ -160,15 +194,21 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
     }
     const hit = error.code ? known[error.code] : undefined
     if (hit) return reply.code(hit[0]).send(errorBody(lang, hit[1], { limit: options.bodyLimit }))
-    if (error instanceof SyntaxError && error.message.includes('JSON')) return reply.code(400).send(errorBody(lang, 'server.bad_json'))
+    if (error instanceof SyntaxError && error.message.includes('JSON'))
+      return reply.code(400).send(errorBody(lang, 'server.bad_json'))
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return reply.code(error.statusCode).send(errorBody(lang, 'server.bad_request', { reason: error.message }))
-    req.log.error(error); if (process.env['STRATA_DEBUG']) console.error(error)
+      return reply
+        .code(error.statusCode)
+        .send(errorBody(lang, 'server.bad_request', { reason: error.message }))
+    req.log.error(error)
+    if (process.env['STRATA_DEBUG']) console.error(error)
     return reply.code(500).send(errorBody(lang, 'server.internal'))
   })
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang((req.query as Record<string, string>)?.['lang'], req.headers['accept-language'])
-    reply.code(404).send(errorBody(lang, 'server.route_not_found', { method: req.method, url: req.url.split('?')[0] }))
+    reply
+      .code(404)
+      .send(errorBody(lang, 'server.route_not_found', { method: req.method, url: req.url.split('?')[0] }))
   })
 
   const z = typed(app)

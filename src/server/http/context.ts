@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Lang } from '../../i18n/locale.js'
 import type { Connection } from '../../sql/driver.js'
 import type { Store } from '../../store/store.js'
+import type { AuditEntry } from '../audit/audit-log.js'
 import type { RateLimiter } from '../auth/rate-limit.js'
 import type { Access, Principal } from '../auth/roles.js'
-import type { AuditEntry } from '../audit/audit-log.js'
 import type { Serial } from './serial.js'
 
 /** Knobs of one server; every one has a default (see `defaultServerOptions`). */

@@ -21,7 +21,12 @@ export function serializeCookie(
   value: string,
   o: { httpOnly: boolean; sameSite: 'Strict' | 'Lax'; secure: boolean; maxAgeSeconds: number },
 ): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${o.maxAgeSeconds}`, `SameSite=${o.sameSite}`]
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${o.maxAgeSeconds}`,
+    `SameSite=${o.sameSite}`,
+  ]
   if (o.httpOnly) parts.push('HttpOnly')
   if (o.secure) parts.push('Secure')
   return parts.join('; ')

@@ -1,4 +1,4 @@
-import { EXIT, type Location, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
+import { EXIT, type Location, renderDiagnostic, type StrataError } from '../../core/diagnostics.js'
 import type { Lang } from '../../i18n/locale.js'
 
 /** One problem in a request, for `error.details` (e.g. a field path and what is wrong with it). */
@@ -37,10 +37,15 @@ const STATUS_OF_EXIT: Record<number, number> = {
 /** A core `StrataError` as an HTTP answer: usage → 400, rejected data → 422, not found → 404, store → 503. */
 export function fromStrataError(error: StrataError, lang: Lang): { status: number; body: ErrorBody } {
   const all = [error.diagnostic, ...error.more]
-  const details = all.length > 1 || error.diagnostic.at ? all.map((d) => detailOf(d.code, d.at, renderDiagnostic(d, lang))) : undefined
+  const details =
+    all.length > 1 || error.diagnostic.at
+      ? all.map((d) => detailOf(d.code, d.at, renderDiagnostic(d, lang)))
+      : undefined
   return {
     status: STATUS_OF_EXIT[error.exitCode] ?? 500,
-    body: { error: { code: error.diagnostic.code, message: renderDiagnostic(error.diagnostic, lang), details } },
+    body: {
+      error: { code: error.diagnostic.code, message: renderDiagnostic(error.diagnostic, lang), details },
+    },
   }
 }
 

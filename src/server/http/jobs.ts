@@ -1,8 +1,8 @@
 import { StrataError } from '../../core/diagnostics.js'
 import type { Lang } from '../../i18n/locale.js'
 import { randomId } from '../auth/tokens.js'
-import { ApiError, type ErrorBody, fromStrataError } from './errors.js'
 import { errorBody } from './app.js'
+import { ApiError, type ErrorBody, fromStrataError } from './errors.js'
 
 /** A long run (import, analyze, model fit) that a client polls: its progress, then its result or error. */
 export interface Job {

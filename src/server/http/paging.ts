@@ -16,7 +16,13 @@ export const pageQuery = {
 
 /** A page of results with what the client needs to fetch the next one. */
 export function page<T>(items: T[], limit: number, offset: number, total?: number) {
-  return { items, limit, offset, next: items.length === limit ? offset + limit : null, ...(total === undefined ? {} : { total }) }
+  return {
+    items,
+    limit,
+    offset,
+    next: items.length === limit ? offset + limit : null,
+    ...(total === undefined ? {} : { total }),
+  }
 }
 
 function csvCell(v: unknown): string {
@@ -60,7 +66,13 @@ export function streamRows(
       if (rows.length < pageSize) return
     }
   }
-  reply.header('content-type', format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8')
-  reply.header('content-disposition', `attachment; filename="${filename}.${format === 'ndjson' ? 'ndjson' : 'csv'}"`)
+  reply.header(
+    'content-type',
+    format === 'ndjson' ? 'application/x-ndjson; charset=utf-8' : 'text/csv; charset=utf-8',
+  )
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${filename}.${format === 'ndjson' ? 'ndjson' : 'csv'}"`,
+  )
   return reply.send(Readable.from(lines()))
 }

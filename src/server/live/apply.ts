@@ -2,12 +2,11 @@ import { findSnapshot, type SnapshotInfo } from '../../analytics/index.js'
 import { lifecycleOfRule, lifecycleRuleExpr } from '../../analytics/lifecycle.js'
 import { IS_PURCHASE, NET_CONTRIBUTION } from '../../analytics/purchase-rules.js'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
-import type { ColumnDef } from '../../sql/dialect.js'
+import { latestContext } from '../../segments/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
 import { at } from '../clock.js'
-import { type Distribution, loadDistribution, scoreAgainst } from './live-scores.js'
-import { latestContext } from '../../segments/index.js'
+import { type Distribution, scoreAgainst } from './live-scores.js'
 import { refreshSegmentsFor, type SegmentChange } from './segment-refresh.js'
 import { itemKey, type TrackItem } from './track-schema.js'
 
@@ -26,7 +25,6 @@ export interface ApplyOutcome {
   readonly changes: SegmentChange[]
 }
 
-const T = (name: string): ColumnDef => ({ name, type: 'text' })
 const STAGE_ORDERS = 'strata_live_orders'
 const STAGE_ITEMS = 'strata_live_items'
 const STAGE_EVENTS = 'strata_live_events'
@@ -36,11 +34,54 @@ const AFFECTED = 'strata_live_affected'
 const INPUTS = 'strata_live_inputs'
 const SCORES = 'strata_live_scores'
 
-const ORDER_COLS = ['source', 'order_id', 'customer_id', 'ordered_at', 'amount', 'currency', 'discount', 'status', 'channel', 'store_id', 'community_id', 'coupon_code']
-const ITEM_COLS = ['source', 'order_id', 'line_no', 'sku', 'product_name', 'category', 'brand', 'quantity', 'unit_price']
+const ORDER_COLS = [
+  'source',
+  'order_id',
+  'customer_id',
+  'ordered_at',
+  'amount',
+  'currency',
+  'discount',
+  'status',
+  'channel',
+  'store_id',
+  'community_id',
+  'coupon_code',
+]
+const ITEM_COLS = [
+  'source',
+  'order_id',
+  'line_no',
+  'sku',
+  'product_name',
+  'category',
+  'brand',
+  'quantity',
+  'unit_price',
+]
 const EVENT_COLS = ['source', 'event_id', 'customer_id', 'anonymous_id', 'occurred_at', 'type', 'properties']
-const FEEDBACK_COLS = ['source', 'feedback_id', 'customer_id', 'answered_at', 'channel', 'score', 'nps', 'answers', 'text']
-const CUSTOMER_COLS = ['customer_id', 'email', 'phone', 'name', 'gender', 'city', 'region', 'country', 'consent_marketing']
+const FEEDBACK_COLS = [
+  'source',
+  'feedback_id',
+  'customer_id',
+  'answered_at',
+  'channel',
+  'score',
+  'nps',
+  'answers',
+  'text',
+]
+const CUSTOMER_COLS = [
+  'customer_id',
+  'email',
+  'phone',
+  'name',
+  'gender',
+  'city',
+  'region',
+  'country',
+  'consent_marketing',
+]
 
 async function stage(conn: Connection, table: string, columns: string[], rows: SqlValue[][]): Promise<void> {
   const d = conn.dialect
@@ -78,17 +119,68 @@ export async function applyBatches(
       seen.add(key)
       const src = batch.source
       if (it.type === 'order') {
-        orders.push([src, it.order_id, s(it.customer_id), it.ordered_at, it.amount, s(it.currency), s(it.discount), it.status, s(it.channel), s(it.store_id), s(it.community_id), s(it.coupon_code)])
-        it.items?.forEach((line, i) =>
-          items.push([src, it.order_id, String(i + 1), s(line.sku), s(line.product_name), s(line.category), s(line.brand), String(line.quantity), s(line.unit_price)]),
-        )
+        orders.push([
+          src,
+          it.order_id,
+          s(it.customer_id),
+          it.ordered_at,
+          it.amount,
+          s(it.currency),
+          s(it.discount),
+          it.status,
+          s(it.channel),
+          s(it.store_id),
+          s(it.community_id),
+          s(it.coupon_code),
+        ])
+        it.items?.forEach((line, i) => {
+          items.push([
+            src,
+            it.order_id,
+            String(i + 1),
+            s(line.sku),
+            s(line.product_name),
+            s(line.category),
+            s(line.brand),
+            String(line.quantity),
+            s(line.unit_price),
+          ])
+        })
       } else if (it.type === 'event') {
-        events.push([src, it.event_id, s(it.customer_id), s(it.anonymous_id), it.occurred_at, it.event, it.properties ? JSON.stringify(it.properties) : null])
+        events.push([
+          src,
+          it.event_id,
+          s(it.customer_id),
+          s(it.anonymous_id),
+          it.occurred_at,
+          it.event,
+          it.properties ? JSON.stringify(it.properties) : null,
+        ])
       } else if (it.type === 'feedback') {
-        feedback.push([src, it.feedback_id, it.customer_id, it.answered_at, s(it.channel), s(it.score), s(it.nps), it.answers ? JSON.stringify(it.answers) : null, s(it.text)])
+        feedback.push([
+          src,
+          it.feedback_id,
+          it.customer_id,
+          it.answered_at,
+          s(it.channel),
+          s(it.score),
+          s(it.nps),
+          it.answers ? JSON.stringify(it.answers) : null,
+          s(it.text),
+        ])
       } else {
         const prev = customers.get(it.customer_id)
-        const next = [it.customer_id, s(it.email), s(it.phone), s(it.name), s(it.gender), s(it.city), s(it.region), s(it.country), s(it.consent_marketing)]
+        const next = [
+          it.customer_id,
+          s(it.email),
+          s(it.phone),
+          s(it.name),
+          s(it.gender),
+          s(it.city),
+          s(it.region),
+          s(it.country),
+          s(it.consent_marketing),
+        ]
         // Later updates of the same customer in one group win field by field.
         customers.set(it.customer_id, prev ? next.map((v, i) => v ?? prev[i] ?? null) : next)
       }
@@ -96,34 +188,44 @@ export async function applyBatches(
   }
   const d = conn.dialect
   const now = at(d, env.now)
-  await stage(conn, STAGE_ORDERS, ORDER_COLS, orders)
-  await stage(conn, STAGE_ITEMS, ITEM_COLS, items)
-  await stage(conn, STAGE_EVENTS, EVENT_COLS, events)
-  await stage(conn, STAGE_FEEDBACK, FEEDBACK_COLS, feedback)
-  await stage(conn, STAGE_CUSTOMERS, CUSTOMER_COLS, [...customers.values()])
-
-  // Keep only what the store does not hold yet (idempotency by (source, id)), then insert it.
-  await conn.run(sql`DELETE FROM ${ident(STAGE_ORDERS)} AS n WHERE EXISTS
-    (SELECT 1 FROM orders AS o WHERE o.source = n.source AND o.order_id = n.order_id)`)
-  await conn.run(sql`DELETE FROM ${ident(STAGE_EVENTS)} AS n WHERE EXISTS
-    (SELECT 1 FROM events AS o WHERE o.source = n.source AND o.event_id = n.event_id)`)
-  await conn.run(sql`DELETE FROM ${ident(STAGE_FEEDBACK)} AS n WHERE EXISTS
-    (SELECT 1 FROM feedback AS o WHERE o.source = n.source AND o.feedback_id = n.feedback_id)`)
-
+  // Only the kinds this group carries are staged and merged: an events-only group runs no order queries.
+  const kinds = [
+    { rows: orders, stage: STAGE_ORDERS, cols: ORDER_COLS, table: 'orders', id: 'order_id' },
+    { rows: events, stage: STAGE_EVENTS, cols: EVENT_COLS, table: 'events', id: 'event_id' },
+    { rows: feedback, stage: STAGE_FEEDBACK, cols: FEEDBACK_COLS, table: 'feedback', id: 'feedback_id' },
+  ].filter((k) => k.rows.length > 0)
+  const inserted: Record<string, number> = { orders: 0, events: 0, feedback: 0 }
+  for (const k of kinds) {
+    await stage(conn, k.stage, k.cols, k.rows)
+    // Keep only what the store does not hold yet (idempotency by (source, id)).
+    await conn.run(sql`DELETE FROM ${ident(k.stage)} AS n WHERE EXISTS
+      (SELECT 1 FROM ${ident(k.table)} AS o WHERE o.source = n.source AND o.${ident(k.id)} = n.${ident(k.id)})`)
+    inserted[k.table] =
+      (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(k.stage)}`))?.n ?? 0
+  }
+  if (customers.size) await stage(conn, STAGE_CUSTOMERS, CUSTOMER_COLS, [...customers.values()])
+  const sources = [...kinds.map((k) => k.stage), ...(customers.size ? [STAGE_CUSTOMERS] : [])]
+  const union = join(
+    sources.map((t) => sql`SELECT customer_id FROM ${ident(t)}`),
+    ' UNION ALL ',
+  )
   await conn.run(sql`${d.replaceTempTable(AFFECTED)} AS
-    SELECT DISTINCT customer_id FROM (
-      SELECT customer_id FROM ${ident(STAGE_ORDERS)} UNION ALL SELECT customer_id FROM ${ident(STAGE_EVENTS)}
-      UNION ALL SELECT customer_id FROM ${ident(STAGE_FEEDBACK)} UNION ALL SELECT customer_id FROM ${ident(STAGE_CUSTOMERS)}
-    ) AS x WHERE customer_id IS NOT NULL`)
+    SELECT DISTINCT customer_id FROM (${sources.length ? union : sql`SELECT CAST(NULL AS ${raw(d.columnType('text'))}) AS customer_id`}) AS x
+    WHERE customer_id IS NOT NULL`)
 
   // Customers: new ones are created (from any item naming them); given fields update existing ones.
   const newCustomers = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(AFFECTED)} AS a
     WHERE NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer_id = a.customer_id)`)
-  await conn.run(sql`INSERT INTO customers (customer_id, email, phone, name, gender, city, region, country, consent_marketing, source, signup_at)
-    SELECT a.customer_id, u.email, u.phone, u.name, u.gender, u.city, u.region, u.country, CAST(u.consent_marketing AS BOOLEAN),
-      'live', ${now}
-    FROM ${ident(AFFECTED)} AS a LEFT JOIN ${ident(STAGE_CUSTOMERS)} AS u ON u.customer_id = a.customer_id
-    WHERE NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer_id = a.customer_id)`)
+  if (newCustomers?.n) {
+    const given = customers.size
+      ? sql`LEFT JOIN ${ident(STAGE_CUSTOMERS)} AS u ON u.customer_id = a.customer_id`
+      : sql`LEFT JOIN (SELECT ${join(CUSTOMER_COLS.map((c) => sql`CAST(NULL AS ${raw(d.columnType('text'))}) AS ${ident(c)}`))}) AS u ON FALSE`
+    await conn.run(sql`INSERT INTO customers (customer_id, email, phone, name, gender, city, region, country, consent_marketing, source, signup_at)
+      SELECT a.customer_id, u.email, u.phone, u.name, u.gender, u.city, u.region, u.country, CAST(u.consent_marketing AS BOOLEAN),
+        'live', ${now}
+      FROM ${ident(AFFECTED)} AS a ${given}
+      WHERE NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer_id = a.customer_id)`)
+  }
   if (customers.size) {
     const set = ['email', 'phone', 'name', 'gender', 'city', 'region', 'country'].map(
       (c) => sql`${ident(c)} = coalesce(u.${ident(c)}, customers.${ident(c)})`,
@@ -133,24 +235,30 @@ export async function applyBatches(
       FROM ${ident(STAGE_CUSTOMERS)} AS u WHERE customers.customer_id = u.customer_id`)
   }
 
-  const ordersIn = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(STAGE_ORDERS)}`)
-  await conn.run(sql`INSERT INTO orders (${join(ORDER_COLS.map((c) => sql`${ident(c)}`))}, import_id)
-    SELECT source, order_id, customer_id, CAST(ordered_at AS TIMESTAMP), ${d.toMoney(sql`CAST(amount AS DOUBLE)`)},
-      currency, ${d.toMoney(sql`CAST(discount AS DOUBLE)`)}, status, channel, store_id, community_id, coupon_code, 'live'
-    FROM ${ident(STAGE_ORDERS)}`)
-  await conn.run(sql`INSERT INTO order_items (${join(ITEM_COLS.map((c) => sql`${ident(c)}`))})
-    SELECT i.source, i.order_id, CAST(i.line_no AS INTEGER), i.sku, i.product_name, i.category, i.brand,
-      CAST(i.quantity AS DOUBLE), ${d.toMoney(sql`CAST(i.unit_price AS DOUBLE)`)}
-    FROM ${ident(STAGE_ITEMS)} AS i JOIN ${ident(STAGE_ORDERS)} AS o ON o.source = i.source AND o.order_id = i.order_id`)
-  const eventsIn = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(STAGE_EVENTS)}`)
-  await conn.run(sql`INSERT INTO events (${join(EVENT_COLS.map((c) => sql`${ident(c)}`))}, import_id)
-    SELECT source, event_id, customer_id, anonymous_id, CAST(occurred_at AS TIMESTAMP), type, properties, 'live'
-    FROM ${ident(STAGE_EVENTS)}`)
-  const feedbackIn = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(STAGE_FEEDBACK)}`)
-  await conn.run(sql`INSERT INTO feedback (${join(FEEDBACK_COLS.map((c) => sql`${ident(c)}`))}, import_id)
-    SELECT source, feedback_id, customer_id, CAST(answered_at AS TIMESTAMP), channel, CAST(score AS DOUBLE),
-      CAST(nps AS INTEGER), answers, text, 'live'
-    FROM ${ident(STAGE_FEEDBACK)}`)
+  if (inserted['orders']) {
+    await conn.run(sql`INSERT INTO orders (${join(ORDER_COLS.map((c) => sql`${ident(c)}`))}, import_id)
+      SELECT source, order_id, customer_id, CAST(ordered_at AS TIMESTAMP), ${d.toMoney(sql`CAST(amount AS DOUBLE)`)},
+        currency, ${d.toMoney(sql`CAST(discount AS DOUBLE)`)}, status, channel, store_id, community_id, coupon_code, 'live'
+      FROM ${ident(STAGE_ORDERS)}`)
+    if (items.length) {
+      await stage(conn, STAGE_ITEMS, ITEM_COLS, items)
+      await conn.run(sql`INSERT INTO order_items (${join(ITEM_COLS.map((c) => sql`${ident(c)}`))})
+        SELECT i.source, i.order_id, CAST(i.line_no AS INTEGER), i.sku, i.product_name, i.category, i.brand,
+          CAST(i.quantity AS DOUBLE), ${d.toMoney(sql`CAST(i.unit_price AS DOUBLE)`)}
+        FROM ${ident(STAGE_ITEMS)} AS i JOIN ${ident(STAGE_ORDERS)} AS o ON o.source = i.source AND o.order_id = i.order_id`)
+    }
+  }
+  if (inserted['events']) {
+    await conn.run(sql`INSERT INTO events (${join(EVENT_COLS.map((c) => sql`${ident(c)}`))}, import_id)
+      SELECT source, event_id, customer_id, anonymous_id, CAST(occurred_at AS TIMESTAMP), type, properties, 'live'
+      FROM ${ident(STAGE_EVENTS)}`)
+  }
+  if (inserted['feedback']) {
+    await conn.run(sql`INSERT INTO feedback (${join(FEEDBACK_COLS.map((c) => sql`${ident(c)}`))}, import_id)
+      SELECT source, feedback_id, customer_id, CAST(answered_at AS TIMESTAMP), channel, CAST(score AS DOUBLE),
+        CAST(nps AS INTEGER), answers, text, 'live'
+      FROM ${ident(STAGE_FEEDBACK)}`)
+  }
 
   for (const b of batches) {
     if (!b.idemKey) continue
@@ -160,14 +268,19 @@ export async function applyBatches(
   }
 
   const snapshot = await latestSnapshot(conn)
-  if (snapshot && (ordersIn?.n ?? 0) > 0) await rescore(conn, snapshot, await env.distribution(snapshot))
+  if (snapshot && inserted['orders']) await rescore(conn, snapshot, await env.distribution(snapshot))
   const affected = (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(AFFECTED)}`))?.n ?? 0
   // The same context as the segments service's refresh (the latest snapshot and its asOf), so a live
   // re-evaluation and a scheduled one agree on who is in.
   const segCtx = await latestContext(conn, { fallbackAsOf: env.today })
   const changes = affected > 0 ? await refreshSegmentsFor(conn, AFFECTED, { ...segCtx, now: env.now }) : []
   return {
-    inserted: { orders: ordersIn?.n ?? 0, events: eventsIn?.n ?? 0, feedback: feedbackIn?.n ?? 0, customers: newCustomers?.n ?? 0 },
+    inserted: {
+      orders: inserted['orders'] ?? 0,
+      events: inserted['events'] ?? 0,
+      feedback: inserted['feedback'] ?? 0,
+      customers: newCustomers?.n ?? 0,
+    },
     affected,
     changes,
   }
@@ -190,7 +303,9 @@ async function latestSnapshot(conn: Connection): Promise<SnapshotInfo | null> {
 async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution): Promise<void> {
   const d = conn.dialect
   const asOf = d.dateLiteral(snap.asOf)
-  const from = snap.windowStart ? sql`AND o.ordered_at >= ${d.timestampLiteral(`${snap.windowStart} 00:00:00`)}` : sql``
+  const from = snap.windowStart
+    ? sql`AND o.ordered_at >= ${d.timestampLiteral(`${snap.windowStart} 00:00:00`)}`
+    : sql``
   const days = d.daysBetween(d.dateOf(sql`max(CASE WHEN ${IS_PURCHASE} THEN o.ordered_at END)`), asOf)
   await conn.run(sql`${d.replaceTempTable(INPUTS)} AS
     SELECT o.customer_id, CASE WHEN ${days} < 0 THEN 0 ELSE ${days} END AS recency_days,
@@ -200,9 +315,12 @@ async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution)
     FROM orders AS o
     WHERE o.customer_id IN (SELECT customer_id FROM ${ident(STAGE_ORDERS)}) ${from}
     GROUP BY o.customer_id HAVING ${d.countIf(IS_PURCHASE)} > 0`)
-  const inputs = await conn.all<{ customer_id: string; recency_days: number; frequency: number; monetary: number }>(
-    sql`SELECT customer_id, recency_days, frequency, monetary FROM ${ident(INPUTS)}`,
-  )
+  const inputs = await conn.all<{
+    customer_id: string
+    recency_days: number
+    frequency: number
+    monetary: number
+  }>(sql`SELECT customer_id, recency_days, frequency, monetary FROM ${ident(INPUTS)}`)
   const rows = inputs.map((x) => {
     const sc = scoreAgainst(dist, x)
     return [x.customer_id, sc.r, sc.f, sc.m, sc.code, sc.segment] as SqlValue[]

@@ -1,4 +1,17 @@
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fdatasyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  write,
+} from 'node:fs'
+import { promisify } from 'node:util'
+
+const writeAsync = promisify(write)
+const fdatasyncAsync = promisify(fdatasync)
 
 /** One acknowledged request as the journal keeps it. */
 export interface JournalEntry<T = unknown> {
@@ -76,10 +89,12 @@ export class Journal<T> {
       const group = this.queue
       this.queue = []
       try {
+        // Asynchronous write and sync (thread pool): while one group is being synced the event loop keeps
+        // taking requests, which form the next group.
         const buffer = Buffer.from(group.map((g) => g.line).join(''))
         let written = 0
-        while (written < buffer.length) written += writeSync(this.fd, buffer, written)
-        fdatasyncSync(this.fd)
+        while (written < buffer.length) written += (await writeAsync(this.fd, buffer, written)).bytesWritten
+        await fdatasyncAsync(this.fd)
         for (const g of group) g.resolve()
       } catch (error) {
         for (const g of group) g.reject(error)

@@ -50,13 +50,16 @@ export class LiveIngest {
     const opened = path ? Journal.open<LiveBatch>(path) : null
     const live = new LiveIngest(ctx, opened?.journal ?? null, input.sink)
     const row = await ctx.db((conn) =>
-      conn.one<{ applied_seq: number }>(sql`SELECT applied_seq FROM server_live_state WHERE journal = 'live'`),
+      conn.one<{ applied_seq: number }>(
+        sql`SELECT applied_seq FROM server_live_state WHERE journal = 'live'`,
+      ),
     )
     live.appliedSeq = row?.applied_seq ?? 0
     const entries = opened?.entries ?? []
     live.seq = Math.max(live.appliedSeq, opened?.journal.lastSeq ?? 0)
     for (const e of entries) {
-      if (e.data.idemKey) live.idem.set(e.data.idemKey, { hash: e.data.requestHash ?? '', response: e.data.response })
+      if (e.data.idemKey)
+        live.idem.set(e.data.idemKey, { hash: e.data.requestHash ?? '', response: e.data.response })
       if (e.seq > live.appliedSeq) live.pending.push({ seq: e.seq, batch: e.data })
     }
     const replayed = live.pending.length
@@ -68,7 +71,10 @@ export class LiveIngest {
    * A previous answer to this Idempotency-Key: the same request gets the first response, a different
    * body under the same key is a conflict; unknown keys are new.
    */
-  async previous(key: string, hash: string): Promise<{ response: Record<string, unknown> } | 'conflict' | null> {
+  async previous(
+    key: string,
+    hash: string,
+  ): Promise<{ response: Record<string, unknown> } | 'conflict' | null> {
     let hit = this.idem.get(key)
     if (!hit) {
       const row = await this.ctx.db((conn) =>
@@ -87,7 +93,8 @@ export class LiveIngest {
    * journal, once it is committed in the store.
    */
   async submit(batch: LiveBatch, waitApplied: boolean): Promise<number> {
-    if (batch.idemKey) this.idem.set(batch.idemKey, { hash: batch.requestHash ?? '', response: batch.response })
+    if (batch.idemKey)
+      this.idem.set(batch.idemKey, { hash: batch.requestHash ?? '', response: batch.response })
     let seq: number
     if (this.journal) {
       try {
@@ -120,7 +127,12 @@ export class LiveIngest {
   }
 
   get status() {
-    return { appliedSeq: this.appliedSeq, pending: this.pending.length, journal: this.journal !== null, ...this.stats }
+    return {
+      appliedSeq: this.appliedSeq,
+      pending: this.pending.length,
+      journal: this.journal !== null,
+      ...this.stats,
+    }
   }
 
   private appliedUpTo(seq: number): Promise<void> {

@@ -93,9 +93,21 @@ export function scoreAgainst(dist: Distribution, x: LiveInputs): LiveScore {
   const { bins, config } = dist.snapshot
   const n = dist.recency.length
   const t = config.rfm.thresholds
-  const r = t.r ? byThresholds(x.recency_days, t.r, true) : n ? rank(countAbove(dist.recency, x.recency_days), n, bins) : bins
-  const f = t.f ? byThresholds(x.frequency, t.f, false) : n ? rank(countBelow(dist.frequency, x.frequency), n, bins) : bins
-  const m = t.m ? byThresholds(x.monetary, t.m, false) : n ? rank(countBelow(dist.monetary, x.monetary), n, bins) : bins
+  const r = t.r
+    ? byThresholds(x.recency_days, t.r, true)
+    : n
+      ? rank(countAbove(dist.recency, x.recency_days), n, bins)
+      : bins
+  const f = t.f
+    ? byThresholds(x.frequency, t.f, false)
+    : n
+      ? rank(countBelow(dist.frequency, x.frequency), n, bins)
+      : bins
+  const m = t.m
+    ? byThresholds(x.monetary, t.m, false)
+    : n
+      ? rank(countBelow(dist.monetary, x.monetary), n, bins)
+      : bins
   const code = `${r}${f}${m}`
   return { r, f, m, code, segment: dist.segmentOf.get(code) ?? null }
 }

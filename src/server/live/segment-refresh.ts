@@ -26,9 +26,9 @@ export async function refreshSegmentsFor(
   const segments = await conn.all<{ segment_id: string; name: string; definition: string }>(
     sql`SELECT segment_id, name, definition FROM segments WHERE kind = 'dynamic' AND definition IS NOT NULL ORDER BY segment_id`,
   )
-  const known = (await conn.all<{ segment_id: string; name: string }>(sql`SELECT segment_id, name FROM segments`)).map(
-    (r) => ({ id: r.segment_id, name: r.name }),
-  )
+  const known = (
+    await conn.all<{ segment_id: string; name: string }>(sql`SELECT segment_id, name FROM segments`)
+  ).map((r) => ({ id: r.segment_id, name: r.name }))
   const changes: SegmentChange[] = []
   const a = ident(affected)
   const now = at(conn.dialect, input.now)

@@ -3,12 +3,17 @@ import { z } from 'zod'
 const id = z.string().min(1).max(200)
 const text = z.string().max(500)
 /** A decimal amount as a JSON number or a decimal string ("12.50"), kept exact as text. */
-const money = z.union([z.number().finite(), z.string().regex(/^-?\d{1,14}(\.\d{1,4})?$/)]).transform((v) => String(v))
+const money = z
+  .union([z.number().finite(), z.string().regex(/^-?\d{1,14}(\.\d{1,4})?$/)])
+  .transform((v) => String(v))
 /** `YYYY-MM-DD HH:MM:SS` wall-clock, or ISO 8601 with `T` and an optional zone (converted to UTC). */
 const timestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/)
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s.replace(' ', 'T'))), 'not a date')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s.replace(' ', 'T'))),
+    'not a date',
+  )
   .transform(wallClock)
 
 /** The store keeps wall-clock timestamps: a zoned time becomes UTC wall clock, a zone-less one is kept. */
@@ -88,7 +93,10 @@ export type TrackItem = z.output<typeof trackItem>
  * names its exact path (`body.items.3.amount`). `source` files the ids (default `live`).
  */
 export function trackBody(max: number) {
-  const batch = z.object({ source: z.string().min(1).max(100).default('live'), items: z.array(trackItem).min(1).max(max) })
+  const batch = z.object({
+    source: z.string().min(1).max(100).default('live'),
+    items: z.array(trackItem).min(1).max(max),
+  })
   return z.preprocess((v) => {
     if (Array.isArray(v)) return { items: v }
     if (v && typeof v === 'object' && !('items' in v)) return { items: [v] }

@@ -10,7 +10,9 @@ export interface ErasureResult {
 }
 
 async function countWhere(conn: Connection, table: string, customerId: string): Promise<number> {
-  const r = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(table)} WHERE customer_id = ${customerId}`)
+  const r = await conn.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${ident(table)} WHERE customer_id = ${customerId}`,
+  )
   return r?.n ?? 0
 }
 
@@ -28,7 +30,9 @@ export async function eraseCustomer(conn: Connection, customerId: string): Promi
     for (const child of orderChildTables(d)) {
       const owned = sql`EXISTS (SELECT 1 FROM orders AS o WHERE o.customer_id = ${customerId}
         AND o.source = ${ident(child.name)}.source AND o.order_id = ${ident(child.name)}.order_id)`
-      const n = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(child.name)} WHERE ${owned}`)
+      const n = await conn.one<{ n: number }>(
+        sql`SELECT count(*) AS n FROM ${ident(child.name)} WHERE ${owned}`,
+      )
       if (n?.n) {
         await conn.run(sql`DELETE FROM ${ident(child.name)} WHERE ${owned}`)
         tables[child.name] = n.n
@@ -41,7 +45,9 @@ export async function eraseCustomer(conn: Connection, customerId: string): Promi
       const n = await countWhere(conn, table.name, customerId)
       if (n === 0) continue
       if (table.name === AUDIT_LOG.name) {
-        await conn.run(sql`UPDATE ${ident(table.name)} SET customer_id = NULL WHERE customer_id = ${customerId}`)
+        await conn.run(
+          sql`UPDATE ${ident(table.name)} SET customer_id = NULL WHERE customer_id = ${customerId}`,
+        )
       } else {
         await conn.run(sql`DELETE FROM ${ident(table.name)} WHERE customer_id = ${customerId}`)
       }

@@ -44,7 +44,10 @@ export const customerRoutes: RouteModule = (app, ctx) => {
         conn.all(sql`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${where}
           ORDER BY customer_id LIMIT ${limit} OFFSET ${offset}`),
       )
-      await ctx.audit(req, { action: 'customers.search', detail: { results: items.length, byPii: pii && text !== '' } })
+      await ctx.audit(req, {
+        action: 'customers.search',
+        detail: { results: items.length, byPii: pii && text !== '' },
+      })
       return { items, limit, offset, next: items.length === limit ? offset + limit : null }
     },
   )
@@ -55,7 +58,8 @@ export const customerRoutes: RouteModule = (app, ctx) => {
       config: { access: READ },
       schema: {
         tags: ['customers'],
-        summary: '360° profile: attributes, identities, scores with explanations, segments, tags, recent orders',
+        summary:
+          '360° profile: attributes, identities, scores with explanations, segments, tags, recent orders',
         params: z.object({ id: z.string().min(1).max(200) }),
         querystring: z.object({ snapshot: z.string().default('latest'), lang: z.string().optional() }),
       },
@@ -63,10 +67,17 @@ export const customerRoutes: RouteModule = (app, ctx) => {
     async (req) => {
       const profile = await ctx.db(async (conn) => {
         const id = await resolveCustomerId(conn, req.params.id)
-        const customer = await conn.one(sql`SELECT ${CUSTOMER_COLUMNS}, attributes FROM customers WHERE customer_id = ${id}`)
-        const scored = await conn.one(sql`SELECT 1 AS x FROM customer_scores WHERE customer_id = ${id} LIMIT 1`)
+        const customer = await conn.one(
+          sql`SELECT ${CUSTOMER_COLUMNS}, attributes FROM customers WHERE customer_id = ${id}`,
+        )
+        const scored = await conn.one(
+          sql`SELECT 1 AS x FROM customer_scores WHERE customer_id = ${id} LIMIT 1`,
+        )
         if (!customer && !scored)
-          throw new StrataError({ code: 'server.customer_not_found', params: { customer: req.params.id } }, EXIT.NOT_FOUND)
+          throw new StrataError(
+            { code: 'server.customer_not_found', params: { customer: req.params.id } },
+            EXIT.NOT_FOUND,
+          )
         const hasSnapshot = await conn.one(sql`SELECT 1 AS x FROM snapshots LIMIT 1`)
         const explanation = hasSnapshot
           ? await explainCustomer(conn, req.query.snapshot, id).catch((e) => {
@@ -77,16 +88,21 @@ export const customerRoutes: RouteModule = (app, ctx) => {
         const identities = await conn.all(
           sql`SELECT kind, source, value FROM customer_identities WHERE customer_id = ${id} ORDER BY kind, source, value`,
         )
-        const segments = await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
+        const segments =
+          await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
           FROM segment_members AS m LEFT JOIN segments AS s ON s.segment_id = m.segment_id
           WHERE m.customer_id = ${id} AND m.exited_at IS NULL ORDER BY m.segment_id`)
-        const tags = await conn.all(sql`SELECT tag, source, snapshot_id, CAST(assigned_at AS VARCHAR) AS assigned_at
+        const tags =
+          await conn.all(sql`SELECT tag, source, snapshot_id, CAST(assigned_at AS VARCHAR) AS assigned_at
           FROM customer_tags WHERE customer_id = ${id} ORDER BY tag`)
-        const orders = await conn.all(sql`SELECT source, order_id, CAST(ordered_at AS VARCHAR) AS ordered_at, amount, currency,
+        const orders =
+          await conn.all(sql`SELECT source, order_id, CAST(ordered_at AS VARCHAR) AS ordered_at, amount, currency,
           status, channel FROM orders WHERE customer_id = ${id} ORDER BY ordered_at DESC LIMIT 20`)
         return {
           customer_id: id,
-          customer: customer ? { ...customer, attributes: JSON.parse(String(customer['attributes'] ?? 'null')) } : null,
+          customer: customer
+            ? { ...customer, attributes: JSON.parse(String(customer['attributes'] ?? 'null')) }
+            : null,
           identities,
           explanation,
           segments,
@@ -106,18 +122,29 @@ export const customerRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['exports'],
         summary: 'Every score of a snapshot, streamed as CSV or NDJSON (no contact data)',
-        querystring: z.object({ snapshot: z.string().default('latest'), format: z.enum(['csv', 'ndjson']).default('csv'), lang: z.string().optional() }),
+        querystring: z.object({
+          snapshot: z.string().default('latest'),
+          format: z.enum(['csv', 'ndjson']).default('csv'),
+          lang: z.string().optional(),
+        }),
       },
     },
     async (req, reply) => {
       const snap = await ctx.db((conn) => findSnapshot(conn, req.query.snapshot))
-      await ctx.audit(req, { action: 'export.scores', detail: { snapshot: snap.snapshotId, format: req.query.format } })
+      await ctx.audit(req, {
+        action: 'export.scores',
+        detail: { snapshot: snap.snapshotId, format: req.query.format },
+      })
       const columns = join(EXPORT_COLUMNS.map((c) => sql`${ident(c)}`))
-      return streamRows(reply, req.query.format, req.principal, (last, size) =>
-        ctx.db((conn) =>
-          conn.all(sql`SELECT ${columns} FROM customer_scores WHERE snapshot_id = ${snap.snapshotId}
+      return streamRows(
+        reply,
+        req.query.format,
+        req.principal,
+        (last, size) =>
+          ctx.db((conn) =>
+            conn.all(sql`SELECT ${columns} FROM customer_scores WHERE snapshot_id = ${snap.snapshotId}
             AND customer_id > ${String(last?.['customer_id'] ?? '')} ORDER BY customer_id LIMIT ${size}`),
-        ),
+          ),
         `scores-${snap.snapshotId}`,
       )
     },
@@ -127,14 +154,20 @@ export const customerRoutes: RouteModule = (app, ctx) => {
     '/api/customers/:id/segments',
     {
       config: { access: READ },
-      schema: { tags: ['customers'], summary: "A customer's current segments and RFM code (cheap: for polling after a track call)", params: z.object({ id: z.string().min(1).max(200) }) },
+      schema: {
+        tags: ['customers'],
+        summary: "A customer's current segments and RFM code (cheap: for polling after a track call)",
+        params: z.object({ id: z.string().min(1).max(200) }),
+      },
     },
     async (req) =>
       ctx.db(async (conn) => {
-        const segments = await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
+        const segments =
+          await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
           FROM segment_members AS m LEFT JOIN segments AS s ON s.segment_id = m.segment_id
           WHERE m.customer_id = ${req.params.id} AND m.exited_at IS NULL ORDER BY m.segment_id`)
-        const score = await conn.one(sql`SELECT snapshot_id, rfm_code, rfm_segment, lifecycle FROM customer_scores
+        const score =
+          await conn.one(sql`SELECT snapshot_id, rfm_code, rfm_segment, lifecycle FROM customer_scores
           WHERE customer_id = ${req.params.id} AND snapshot_id = (SELECT CAST(max(CAST(snapshot_id AS INTEGER)) AS VARCHAR) FROM snapshots)`)
         return { customer_id: req.params.id, segments, score: score ?? null }
       }),
@@ -144,7 +177,12 @@ export const customerRoutes: RouteModule = (app, ctx) => {
     '/api/customers/:id/orders',
     {
       config: { access: READ },
-      schema: { tags: ['customers'], summary: "A customer's orders, newest first", params: z.object({ id: z.string() }), querystring: z.object(pageQuery) },
+      schema: {
+        tags: ['customers'],
+        summary: "A customer's orders, newest first",
+        params: z.object({ id: z.string() }),
+        querystring: z.object(pageQuery),
+      },
     },
     async (req) => {
       const { limit, offset } = req.query
@@ -153,7 +191,9 @@ export const customerRoutes: RouteModule = (app, ctx) => {
           status, channel FROM orders WHERE customer_id = ${req.params.id} ORDER BY ordered_at DESC, order_id LIMIT ${limit} OFFSET ${offset}`),
       )
       if (items.length === 0 && offset === 0) {
-        const known = await ctx.db((conn) => conn.one(sql`SELECT 1 AS x FROM customers WHERE customer_id = ${req.params.id}`))
+        const known = await ctx.db((conn) =>
+          conn.one(sql`SELECT 1 AS x FROM customers WHERE customer_id = ${req.params.id}`),
+        )
         if (!known) throw new ApiError(404, 'server.customer_not_found', { customer: req.params.id })
       }
       return { items, limit, offset, next: items.length === limit ? offset + limit : null }

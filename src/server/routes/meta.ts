@@ -19,7 +19,9 @@ b.textContent=m.toUpperCase();const c=document.createElement('code');c.textConte
 /** Health, the OpenAPI document and a small page listing every operation from it. */
 export const metaRoutes: RouteModule = (app) => {
   app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }))
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/html; charset=utf-8').send(DOCS_PAGE),
   )

@@ -40,14 +40,20 @@ export const modelRoutes: RouteModule = (app, ctx) => {
         tags: ['models'],
         summary: 'Fit BG/NBD, Pareto/NBD and Gamma-Gamma on the store',
         body: z
-          .object({ calibrationEnd: isoDate.optional(), unit, model: z.enum(['bgnbd', 'pareto', 'gg', 'all']).default('all') })
+          .object({
+            calibrationEnd: isoDate.optional(),
+            unit,
+            model: z.enum(['bgnbd', 'pareto', 'gg', 'all']).default('all'),
+          })
           .default({ unit: 'week', model: 'all' }),
       },
     },
     async (req) =>
       ctx.db(async (conn) => {
         const end = await calibrationEnd(conn, req.body.calibrationEnd)
-        const m = valueOr(await fitModels(conn, calibrationWindow(end), { unit: req.body.unit, models: req.body.model }))
+        const m = valueOr(
+          await fitModels(conn, calibrationWindow(end), { unit: req.body.unit, models: req.body.model }),
+        )
         return {
           calibrationEnd: end,
           unit: m.unit,

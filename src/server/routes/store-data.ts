@@ -34,8 +34,10 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
   const jobs = new Jobs()
   registerJobs(app, ctx, jobs)
 
-  app.get('/api/status', { config: { access: READ }, schema: { tags: ['store'], summary: 'What the store holds' } }, async () =>
-    ctx.db(storeStatus),
+  app.get(
+    '/api/status',
+    { config: { access: READ }, schema: { tags: ['store'], summary: 'What the store holds' } },
+    async () => ctx.db(storeStatus),
   )
 
   app.post(
@@ -86,7 +88,8 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
               kind: req.params.kind as ImportKind,
               file: path,
               preset: q.preset,
-              source: q.source ?? (q.preset === 'generic' ? file.filename.replace(/\.[^.]*$/, '') : undefined),
+              source:
+                q.source ?? (q.preset === 'generic' ? file.filename.replace(/\.[^.]*$/, '') : undefined),
               map: q.map,
               encoding: q.encoding,
               dateFormat: q.dateFormat,
@@ -100,8 +103,16 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
               },
             }),
           )
-          await ctx.audit(req, { action: 'import', detail: { kind: req.params.kind, importId: result.importId, status: result.status } })
-          return { importId: result.importId, status: result.status, report: result.report, problems: result.problems.slice(0, 100) }
+          await ctx.audit(req, {
+            action: 'import',
+            detail: { kind: req.params.kind, importId: result.importId, status: result.status },
+          })
+          return {
+            importId: result.importId,
+            status: result.status,
+            report: result.report,
+            problems: result.problems.slice(0, 100),
+          }
         } finally {
           rmSync(dir, { recursive: true, force: true })
         }
@@ -110,20 +121,38 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
     },
   )
 
-  app.get('/api/imports', { config: { access: READ }, schema: { tags: ['imports'], summary: 'Past imports', querystring: z.object(pageQuery) } }, async (req) => {
-    const { limit, offset } = req.query
-    const items = await ctx.db((conn) =>
-      conn.all(sql`SELECT import_id, kind, source, file, format, status, CAST(started_at AS VARCHAR) AS started_at,
+  app.get(
+    '/api/imports',
+    {
+      config: { access: READ },
+      schema: { tags: ['imports'], summary: 'Past imports', querystring: z.object(pageQuery) },
+    },
+    async (req) => {
+      const { limit, offset } = req.query
+      const items = await ctx.db((conn) =>
+        conn.all(sql`SELECT import_id, kind, source, file, format, status, CAST(started_at AS VARCHAR) AS started_at,
         CAST(finished_at AS VARCHAR) AS finished_at, rows_read, rows_imported, rows_rejected, rows_unchanged
         FROM imports ORDER BY started_at DESC, import_id DESC LIMIT ${limit} OFFSET ${offset}`),
-    )
-    return { items, limit, offset, next: items.length === limit ? offset + limit : null }
-  })
+      )
+      return { items, limit, offset, next: items.length === limit ? offset + limit : null }
+    },
+  )
   app.get(
     '/api/imports/:id',
-    { config: { access: READ }, schema: { tags: ['imports'], summary: 'One import with its data-quality report', params: z.object({ id: z.string() }) } },
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['imports'],
+        summary: 'One import with its data-quality report',
+        params: z.object({ id: z.string() }),
+      },
+    },
     async (req) => {
-      const row = await ctx.db((conn) => conn.one(sql`SELECT import_id, kind, source, status, report FROM imports WHERE import_id = ${req.params.id}`))
+      const row = await ctx.db((conn) =>
+        conn.one(
+          sql`SELECT import_id, kind, source, status, report FROM imports WHERE import_id = ${req.params.id}`,
+        ),
+      )
       if (!row) throw new ApiError(404, 'server.not_found', { what: req.params.id })
       return { ...row, report: JSON.parse(String(row['report'] ?? 'null')) }
     },
@@ -138,7 +167,11 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
         summary: 'Run an analysis (new snapshot); waits with `wait=true`',
         querystring: z.object({ wait: z.coerce.boolean().default(false), lang: z.string().optional() }),
         body: z
-          .object({ asOf: isoDate.optional(), windowStart: isoDate.optional(), models: z.boolean().default(true) })
+          .object({
+            asOf: isoDate.optional(),
+            windowStart: isoDate.optional(),
+            models: z.boolean().default(true),
+          })
           .default({ models: true }),
       },
     },
@@ -163,18 +196,32 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
     },
   )
 
-  app.get('/api/snapshots', { config: { access: READ }, schema: { tags: ['analysis'], summary: 'Snapshots, newest first', querystring: z.object(pageQuery) } }, async (req) => {
-    const { limit, offset } = req.query
-    const items = await ctx.db((conn) =>
-      conn.all(sql`SELECT snapshot_id, CAST(as_of AS VARCHAR) AS as_of, CAST(window_start AS VARCHAR) AS window_start,
+  app.get(
+    '/api/snapshots',
+    {
+      config: { access: READ },
+      schema: { tags: ['analysis'], summary: 'Snapshots, newest first', querystring: z.object(pageQuery) },
+    },
+    async (req) => {
+      const { limit, offset } = req.query
+      const items = await ctx.db((conn) =>
+        conn.all(sql`SELECT snapshot_id, CAST(as_of AS VARCHAR) AS as_of, CAST(window_start AS VARCHAR) AS window_start,
         CAST(created_at AS VARCHAR) AS created_at, bins, customers_total, customers_scored, prospects, monetary_total
         FROM snapshots ORDER BY CAST(snapshot_id AS INTEGER) DESC LIMIT ${limit} OFFSET ${offset}`),
-    )
-    return { items, limit, offset, next: items.length === limit ? offset + limit : null }
-  })
+      )
+      return { items, limit, offset, next: items.length === limit ? offset + limit : null }
+    },
+  )
   app.get(
     '/api/snapshots/:id',
-    { config: { access: READ }, schema: { tags: ['analysis'], summary: 'A snapshot (`latest` for the newest) and its segment summary', params: z.object({ id: z.string() }) } },
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['analysis'],
+        summary: 'A snapshot (`latest` for the newest) and its segment summary',
+        params: z.object({ id: z.string() }),
+      },
+    },
     async (req) =>
       ctx.db(async (conn) => {
         const snapshot = await findSnapshot(conn, req.params.id)
@@ -186,7 +233,14 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
 function registerJobs(app: Parameters<RouteModule>[0], _ctx: ServerContext, jobs: Jobs) {
   app.get(
     '/api/jobs/:id',
-    { config: { access: READ }, schema: { tags: ['store'], summary: 'Progress and outcome of an import or analysis', params: z.object({ id: z.string() }) } },
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['store'],
+        summary: 'Progress and outcome of an import or analysis',
+        params: z.object({ id: z.string() }),
+      },
+    },
     async (req) => {
       const job = jobs.get(req.params.id)
       if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })

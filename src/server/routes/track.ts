@@ -19,9 +19,13 @@ export function trackRoutes(live: () => LiveIngest): RouteModule {
         config: { access: TRACK },
         schema: {
           tags: ['live'],
-          summary: 'Send orders, events, feedback or customer updates (single or batch); answered once durable',
+          summary:
+            'Send orders, events, feedback or customer updates (single or batch); answered once durable',
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
-          querystring: z.object({ wait: z.enum(['ack', 'applied']).default('ack'), lang: z.string().optional() }),
+          querystring: z.object({
+            wait: z.enum(['ack', 'applied']).default('ack'),
+            lang: z.string().optional(),
+          }),
           body: trackBody(ctx.options.trackBatchMax),
         },
       },
@@ -29,7 +33,10 @@ export function trackRoutes(live: () => LiveIngest): RouteModule {
         const { source, items } = req.body
         const who = req.principal!.id
         const wait = ctx.limits.track.take(`track:${who}`, items.length)
-        if (wait > 0) throw new ApiError(429, 'server.rate_limited', { seconds: wait }, undefined, { 'retry-after': String(wait) })
+        if (wait > 0)
+          throw new ApiError(429, 'server.rate_limited', { seconds: wait }, undefined, {
+            'retry-after': String(wait),
+          })
         const key = req.headers['idempotency-key']
         const idemKey = key ? `${who}:${key}` : undefined
         const requestHash = createHash('sha256').update(JSON.stringify(req.body)).digest('hex')
@@ -40,13 +47,21 @@ export function trackRoutes(live: () => LiveIngest): RouteModule {
         }
         const keys = new Set(items.map((i) => itemKey(source, i)))
         const response = { accepted: items.length, distinct: keys.size, source }
-        const seq = await live().submit({ source, items, idemKey, requestHash, response }, req.query.wait === 'applied')
+        const seq = await live().submit(
+          { source, items, idemKey, requestHash, response },
+          req.query.wait === 'applied',
+        )
         return reply.header('x-strata-seq', String(seq)).send(response)
       },
     )
 
-    app.get('/api/live/status', { config: { access: { role: 'viewer', scope: 'read' } }, schema: { tags: ['live'], summary: 'Live ingestion: applied sequence, backlog, counters' } }, async () =>
-      live().status,
+    app.get(
+      '/api/live/status',
+      {
+        config: { access: { role: 'viewer', scope: 'read' } },
+        schema: { tags: ['live'], summary: 'Live ingestion: applied sequence, backlog, counters' },
+      },
+      async () => live().status,
     )
   }
 }

@@ -10,12 +10,19 @@ const ADMIN = { role: 'admin', scope: 'admin' } as const
 
 /** Webhook subscriptions, the delivery log and replay. */
 export const webhookRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/webhooks', { config: { access: ADMIN }, schema: { tags: ['webhooks'], summary: 'Subscriptions (never the secrets)' } }, async () => ({
-    items: await ctx.db((conn) =>
-      conn.all(sql`SELECT webhook_id, url, segments, CAST(created_at AS VARCHAR) AS created_at, disabled_at IS NOT NULL AS disabled
+  app.get(
+    '/api/webhooks',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['webhooks'], summary: 'Subscriptions (never the secrets)' },
+    },
+    async () => ({
+      items: await ctx.db((conn) =>
+        conn.all(sql`SELECT webhook_id, url, segments, CAST(created_at AS VARCHAR) AS created_at, disabled_at IS NOT NULL AS disabled
         FROM server_webhooks ORDER BY created_at, webhook_id`),
-    ),
-  }))
+      ),
+    }),
+  )
   app.post(
     '/api/webhooks',
     {
@@ -33,15 +40,27 @@ export const webhookRoutes: RouteModule = (app, ctx) => {
       return reply.code(201).send(out)
     },
   )
-  app.delete('/api/webhooks/:id', { config: { access: ADMIN }, schema: { tags: ['webhooks'], summary: 'Stop a subscription', params: z.object({ id: z.string() }) } }, async (req) => {
-    const found = await ctx.db(async (conn) => {
-      const row = await conn.one(sql`SELECT 1 AS x FROM server_webhooks WHERE webhook_id = ${req.params.id}`)
-      if (row) await conn.run(sql`UPDATE server_webhooks SET disabled_at = ${at(conn.dialect, ctx.now())} WHERE webhook_id = ${req.params.id}`)
-      return row !== undefined
-    })
-    if (!found) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-    return { ok: true }
-  })
+  app.delete(
+    '/api/webhooks/:id',
+    {
+      config: { access: ADMIN },
+      schema: { tags: ['webhooks'], summary: 'Stop a subscription', params: z.object({ id: z.string() }) },
+    },
+    async (req) => {
+      const found = await ctx.db(async (conn) => {
+        const row = await conn.one(
+          sql`SELECT 1 AS x FROM server_webhooks WHERE webhook_id = ${req.params.id}`,
+        )
+        if (row)
+          await conn.run(
+            sql`UPDATE server_webhooks SET disabled_at = ${at(conn.dialect, ctx.now())} WHERE webhook_id = ${req.params.id}`,
+          )
+        return row !== undefined
+      })
+      if (!found) throw new ApiError(404, 'server.not_found', { what: req.params.id })
+      return { ok: true }
+    },
+  )
   app.get(
     '/api/webhooks/deliveries',
     {
@@ -49,7 +68,10 @@ export const webhookRoutes: RouteModule = (app, ctx) => {
       schema: {
         tags: ['webhooks'],
         summary: 'The delivery log: each delivery with its status and attempts',
-        querystring: z.object({ ...pageQuery, status: z.enum(['pending', 'delivered', 'failed']).optional() }),
+        querystring: z.object({
+          ...pageQuery,
+          status: z.enum(['pending', 'delivered', 'failed']).optional(),
+        }),
       },
     },
     async (req) => {
@@ -66,10 +88,22 @@ export const webhookRoutes: RouteModule = (app, ctx) => {
   )
   app.post(
     '/api/webhooks/deliveries/replay',
-    { config: { access: ADMIN }, schema: { tags: ['webhooks'], summary: 'Queue deliveries again: one by id, or every failed one', body: z.object({ deliveryId: z.string().optional() }).default({}) } },
+    {
+      config: { access: ADMIN },
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Queue deliveries again: one by id, or every failed one',
+        body: z.object({ deliveryId: z.string().optional() }).default({}),
+      },
+    },
     async (req) => {
-      const n = await ctx.db((conn) => replayDeliveries(conn, { deliveryId: req.body.deliveryId, now: ctx.now() }))
-      await ctx.audit(req, { action: 'webhook.replay', detail: { deliveryId: req.body.deliveryId ?? null, n } })
+      const n = await ctx.db((conn) =>
+        replayDeliveries(conn, { deliveryId: req.body.deliveryId, now: ctx.now() }),
+      )
+      await ctx.audit(req, {
+        action: 'webhook.replay',
+        detail: { deliveryId: req.body.deliveryId ?? null, n },
+      })
       return { replayed: n }
     },
   )

@@ -1,6 +1,6 @@
-import type { ServerContext } from '../http/context.js'
 import { sql } from '../../sql/fragment.js'
 import { at } from '../clock.js'
+import type { ServerContext } from '../http/context.js'
 import { signatureHeader } from './signature.js'
 
 interface Due {
@@ -29,7 +29,10 @@ export class WebhookDelivery {
     const tick = () => {
       if (this.stopped) return
       this.busy = this.runOnce()
-        .then(() => undefined, () => undefined)
+        .then(
+          () => undefined,
+          () => undefined,
+        )
         .finally(() => {
           this.busy = null
           if (!this.stopped) this.timer = setTimeout(tick, this.ctx.options.webhooks.pollMs)
@@ -42,7 +45,9 @@ export class WebhookDelivery {
   async runOnce(): Promise<number> {
     const now = this.ctx.now()
     const due = await this.ctx.db((conn) =>
-      conn.all<Due & Record<string, unknown>>(sql`SELECT o.delivery_id, w.url, w.secret, o.event, o.payload, o.attempts
+      conn.all<
+        Due & Record<string, unknown>
+      >(sql`SELECT o.delivery_id, w.url, w.secret, o.event, o.payload, o.attempts
         FROM server_webhook_outbox AS o JOIN server_webhooks AS w ON w.webhook_id = o.webhook_id
         WHERE o.status = 'pending' AND o.next_attempt_at <= ${at(conn.dialect, now)} AND w.disabled_at IS NULL
         ORDER BY o.next_attempt_at, o.delivery_id LIMIT 100`),

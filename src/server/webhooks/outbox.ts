@@ -27,7 +27,11 @@ export async function createWebhook(
  * announced without having happened, nor happens without being announced. Contact data (email, phone,
  * name) rides along only for customers who consented to marketing.
  */
-export async function enqueueSegmentChanges(conn: Connection, changes: readonly SegmentChange[], now: Date): Promise<number> {
+export async function enqueueSegmentChanges(
+  conn: Connection,
+  changes: readonly SegmentChange[],
+  now: Date,
+): Promise<number> {
   const hooks = await conn.all<Webhook & Record<string, unknown>>(
     sql`SELECT webhook_id, url, segments FROM server_webhooks WHERE disabled_at IS NULL`,
   )
@@ -35,7 +39,13 @@ export async function enqueueSegmentChanges(conn: Connection, changes: readonly 
   const ids = [...new Set(changes.map((c) => c.customerId))]
   const people = new Map<string, { email: unknown; phone: unknown; name: unknown; consent: boolean }>()
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await conn.all<{ customer_id: string; email: unknown; phone: unknown; name: unknown; consent: boolean | null }>(
+    const rows = await conn.all<{
+      customer_id: string
+      email: unknown
+      phone: unknown
+      name: unknown
+      consent: boolean | null
+    }>(
       sql`SELECT customer_id, email, phone, name, consent_marketing AS consent FROM customers
         WHERE customer_id IN (${join(ids.slice(i, i + 500).map((id) => sql`${id}`))})`,
     )
@@ -45,8 +55,12 @@ export async function enqueueSegmentChanges(conn: Connection, changes: readonly 
   const when = timestampText(now)
   for (const change of changes) {
     const person = people.get(change.customerId)
-    const customer: Record<string, unknown> = { customer_id: change.customerId, consent_marketing: person?.consent ?? false }
-    if (person?.consent) Object.assign(customer, { email: person.email, phone: person.phone, name: person.name })
+    const customer: Record<string, unknown> = {
+      customer_id: change.customerId,
+      consent_marketing: person?.consent ?? false,
+    }
+    if (person?.consent)
+      Object.assign(customer, { email: person.email, phone: person.phone, name: person.name })
     for (const hook of hooks) {
       const follows = hook.segments === '*' || hook.segments.split(',').includes(change.segmentId)
       if (!follows) continue
@@ -58,12 +72,24 @@ export async function enqueueSegmentChanges(conn: Connection, changes: readonly 
         segment: { id: change.segmentId, name: change.segmentName },
         customer,
       }
-      rows.push([deliveryId, hook.webhook_id, change.customerId, payload.event, JSON.stringify(payload), 'pending', 0, when, when])
+      rows.push([
+        deliveryId,
+        hook.webhook_id,
+        change.customerId,
+        payload.event,
+        JSON.stringify(payload),
+        'pending',
+        0,
+        when,
+        when,
+      ])
     }
   }
   const t = at(conn.dialect, now)
   for (let i = 0; i < rows.length; i += 200) {
-    const values = rows.slice(i, i + 200).map((r) => sql`(${join(r.slice(0, 7).map((v) => sql`${v}`))}, ${t}, ${t})`)
+    const values = rows
+      .slice(i, i + 200)
+      .map((r) => sql`(${join(r.slice(0, 7).map((v) => sql`${v}`))}, ${t}, ${t})`)
     await conn.run(sql`INSERT INTO server_webhook_outbox (delivery_id, webhook_id, customer_id, event, payload, status,
       attempts, next_attempt_at, created_at) VALUES ${join(values)}`)
   }
@@ -71,7 +97,10 @@ export async function enqueueSegmentChanges(conn: Connection, changes: readonly 
 }
 
 /** Puts deliveries back in the queue: one by id, or every failed one. Returns how many. */
-export async function replayDeliveries(conn: Connection, input: { deliveryId?: string; now: Date }): Promise<number> {
+export async function replayDeliveries(
+  conn: Connection,
+  input: { deliveryId?: string; now: Date },
+): Promise<number> {
   const which = input.deliveryId ? sql`delivery_id = ${input.deliveryId}` : sql`status = 'failed'`
   const n = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM server_webhook_outbox WHERE ${which}`)
   await conn.run(sql`UPDATE server_webhook_outbox SET status = 'pending', attempts = 0,
