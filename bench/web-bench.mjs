@@ -29,10 +29,19 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x) => `${x.toFixed(0)} ms`
 
 function startServer(db) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'strata.js'), 'serve', '--port', '0', '--db', db], {
-    env: { ...process.env, STRATA_LANG: 'en', STRATA_ADMIN_USER: ADMIN.username, STRATA_ADMIN_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'strata.js'), 'serve', '--port', '0', '--db', db],
+    {
+      env: {
+        ...process.env,
+        STRATA_LANG: 'en',
+        STRATA_ADMIN_USER: ADMIN.username,
+        STRATA_ADMIN_PASSWORD: ADMIN.password,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let out = ''
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 180_000)
@@ -74,8 +83,16 @@ async function main() {
   const { child, url } = await startServer(db)
   const browser = await chromium.launch({
     executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   const rows = []
   try {
@@ -88,7 +105,8 @@ async function main() {
 
     // Reference: the overview's API answer alone.
     const api = []
-    for (let i = 0; i < runs; i++) api.push(await timed(() => page.request.get(`${url}/api/dashboard/overview`)))
+    for (let i = 0; i < runs; i++)
+      api.push(await timed(() => page.request.get(`${url}/api/dashboard/overview`)))
 
     // Overview interactive after navigation: from the click on "Overview" (coming from the customers page)
     // until the five KPIs and the four charts are drawn.
@@ -116,10 +134,10 @@ async function main() {
     // Builder: the count after typing stops. Each case types its last character, then waits for the count
     // of the full definition (known from the preview API) to show, not greyed out as stale.
     const cases = [
-      "frequency >= 4",
+      'frequency >= 4',
       "rfm_segment IN ('At Risk', 'Cannot Lose Them') AND p_alive < 0.3",
       "lifecycle = 'Loyal' AND city = '上海'",
-      "last_order_at > -30d AND monetary > 500",
+      'last_order_at > -30d AND monetary > 500',
     ]
     await page.goto(`${url}/segments/new`)
     const editor = page.getByTestId('segment-definition')
@@ -127,11 +145,22 @@ async function main() {
     const builder = []
     const previewApi = []
     for (const definition of cases) {
-      const expected = await page.request.post(`${url}/api/segments/preview`, { data: { definition }, headers: { 'x-csrf-token': csrf } })
-      if (expected.status() !== 200) throw new Error(`preview failed for ${definition}: ${await expected.text()}`)
+      const expected = await page.request.post(`${url}/api/segments/preview`, {
+        data: { definition },
+        headers: { 'x-csrf-token': csrf },
+      })
+      if (expected.status() !== 200)
+        throw new Error(`preview failed for ${definition}: ${await expected.text()}`)
       const members = (await expected.json()).members.toLocaleString('en')
       for (let i = 0; i < Math.min(runs, 3); i++) {
-        previewApi.push(await timed(() => page.request.post(`${url}/api/segments/preview`, { data: { definition }, headers: { 'x-csrf-token': csrf } })))
+        previewApi.push(
+          await timed(() =>
+            page.request.post(`${url}/api/segments/preview`, {
+              data: { definition },
+              headers: { 'x-csrf-token': csrf },
+            }),
+          ),
+        )
         await editor.fill(definition.slice(0, -1))
         await page.waitForTimeout(900) // let the partial definition's answer (or error) land
         builder.push(
@@ -150,12 +179,27 @@ async function main() {
       }
     }
 
-    rows.push(['store', `${status.counts.customers.toLocaleString('en')} customers, ${status.counts.orders.toLocaleString('en')} orders (copy: ${copySeconds.toFixed(1)} s)`])
-    rows.push(['API `GET /api/dashboard/overview` (reference)', `median ${ms(median(api))}, max ${ms(Math.max(...api))}`])
+    rows.push([
+      'store',
+      `${status.counts.customers.toLocaleString('en')} customers, ${status.counts.orders.toLocaleString('en')} orders (copy: ${copySeconds.toFixed(1)} s)`,
+    ])
+    rows.push([
+      'API `GET /api/dashboard/overview` (reference; answers are reused 15 s per snapshot)',
+      `first ${ms(api[0])}, then median ${ms(median(api.slice(1)))}`,
+    ])
     rows.push(['overview, first load (`goto /`, bundle + API + charts)', ms(cold)])
-    rows.push(['overview interactive after navigation (target ≤ 2 s)', `median ${ms(median(nav))}, max ${ms(Math.max(...nav))} — ${(median(nav) / median(api)).toFixed(2)}× the API time`])
-    rows.push(['API `POST /api/segments/preview` (reference)', `median ${ms(median(previewApi))}, max ${ms(Math.max(...previewApi))}`])
-    rows.push(['builder count after typing stops (target ≤ 500 ms; includes the 250 ms debounce)', `median ${ms(median(builder))}, max ${ms(Math.max(...builder))}`])
+    rows.push([
+      'overview interactive after navigation (target ≤ 2 s)',
+      `median ${ms(median(nav))}, max ${ms(Math.max(...nav))} `,
+    ])
+    rows.push([
+      'API `POST /api/segments/preview` (reference)',
+      `median ${ms(median(previewApi))}, max ${ms(Math.max(...previewApi))}`,
+    ])
+    rows.push([
+      'builder count after typing stops (target ≤ 500 ms; includes the 250 ms debounce)',
+      `median ${ms(median(builder))}, max ${ms(Math.max(...builder))}`,
+    ])
     rows.push(['server peak RSS', `${(peakRssMb(child.pid) ?? 0).toFixed(0)} MB`])
   } finally {
     await browser.close()

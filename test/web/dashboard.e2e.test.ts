@@ -126,6 +126,14 @@ describe('web dashboard end to end', () => {
     await expect
       .poll(() => page.getByTestId('builder-members').textContent(), { timeout: 10_000 })
       .toBe(`${preview.members.toLocaleString('en')} customers`)
+    // The visual editor shows the same definition as rows; editing a row rewrites the text.
+    const rows = page.getByTestId('visual-editor').locator('li')
+    expect(await rows.count()).toBe(2)
+    await rows.nth(1).getByLabel('Operator').selectOption('>')
+    expect(await page.getByTestId('segment-definition').inputValue()).toBe(
+      "rfm_segment IN ('Champions', 'Loyal') AND orders_count > 3",
+    )
+    await page.getByTestId('segment-definition').fill(definition)
     // A mistake is reported, not counted.
     await page.getByTestId('segment-definition').press('End')
     await page.getByTestId('segment-definition').type(' AND')

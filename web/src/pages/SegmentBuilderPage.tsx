@@ -4,6 +4,7 @@ import type { FieldDoc, SegmentInfo, SegmentPreview, SegmentTemplate } from '../
 import { useApi } from '../api/useApi.js'
 import { Card } from '../components/Card.js'
 import { ErrorState } from '../components/States.js'
+import { VisualEditor } from '../components/VisualEditor.js'
 import { formatNumber, formatPercent } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
 import { customerPath, segmentPath } from '../lib/route-match.js'
@@ -114,6 +115,11 @@ export function SegmentBuilderPage() {
       <div className="builder">
         <Card className="builder-main">
           <form onSubmit={save}>
+            <VisualEditor
+              definition={definition}
+              onChange={setDefinition}
+              fields={fields.data?.items ?? []}
+            />
             <div className="field">
               <label htmlFor="segment-definition">{t('builder.definition')}</label>
               <textarea
