@@ -83,12 +83,14 @@ export async function getSegment(conn: Connection, ref: string): Promise<Segment
 /**
  * A stable id for a new segment: the name as an ASCII slug (`At Risk` → `at-risk`), or `seg-N` when the
  * name has no ASCII letters or digits (`高价值` → `seg-3`); a taken id gets `-2`, `-3`… Ids never change
- * after creation, so a renamed segment keeps its history and every reference to it.
+ * after creation, so a renamed segment keeps its history and every reference to it. A segment made from
+ * a template takes the template's id when it is free (`rfm-at-risk`), whatever language its name is in.
  */
-export async function newSegmentId(conn: Connection, name: string): Promise<string> {
+export async function newSegmentId(conn: Connection, name: string, preferred?: string): Promise<string> {
   const taken = new Set(
     (await conn.all<{ segment_id: string }>(sql`SELECT segment_id FROM segments`)).map((r) => r.segment_id),
   )
+  if (preferred && !taken.has(preferred)) return preferred
   const slug = name
     .normalize('NFKD')
     .toLowerCase()

@@ -43,7 +43,7 @@ export async function createSegment(
   const compiled = compileDefinition(conn, input.definition, options.ctx, await knownSegments(conn))
   return conn.transaction(async () => {
     await assertNameFree(conn, input.name)
-    const segmentId = await newSegmentId(conn, input.name)
+    const segmentId = await newSegmentId(conn, input.name, input.templateId ?? undefined)
     await insertSegmentRow(conn, {
       segmentId,
       name: input.name,

@@ -108,5 +108,18 @@ describe('membership history across refreshes (enter, stay, exit, re-enter)', ()
     ).rejects.toThrow(StrataError)
     expect(await stays(conn, 'shanghai')).toEqual(before.sh)
     expect(await stays(conn, 'beijing')).toEqual(before.bj)
+    await conn.run(sql`UPDATE segments SET definition = ${"city = '北京'"} WHERE segment_id = 'beijing'`)
+  })
+
+  it('a refresh computes a segment after the segments its in_segment reads, whatever their names', async () => {
+    const conn = store.conn
+    await setCities(conn, { x: '杭州', y: null })
+    await createSegment(conn, { name: 'Zeta', definition: "city = '杭州'" }, { now: T1, ctx })
+    await createSegment(conn, { name: 'Alpha', definition: "in_segment('Zeta')" }, { now: T1, ctx })
+    expect((await stays(conn, 'alpha')).map((s) => s.split(' ')[0])).toEqual(['x'])
+    await setCities(conn, { y: '杭州' })
+    await refreshAllSegments(conn, { asOf: '2026-07-13', snapshotId: null, now: '2026-07-13 06:00:00' })
+    // Alpha sorts first by name, yet sees Zeta's new member in the same refresh.
+    expect((await stays(conn, 'alpha')).map((s) => s.split(' ')[0])).toEqual(['x', 'y'])
   })
 })

@@ -48,7 +48,11 @@ describe('strata segment', () => {
     expect(created.code, created.err).toBe(0)
     expect(created.out).toContain('Shanghai (shanghai): 1 members')
     const fromTemplate = await runJson('segment', 'create', '--template', 'rfm-champions')
-    expect(fromTemplate.segment).toMatchObject({ name: 'Champions', templateId: 'rfm-champions' })
+    expect(fromTemplate.segment).toMatchObject({
+      segmentId: 'rfm-champions',
+      name: 'Champions',
+      templateId: 'rfm-champions',
+    })
     const bad = await cli([
       '--db',
       db,
@@ -146,22 +150,22 @@ describe('strata segment', () => {
   })
 
   it('overlap, freeze, refresh, delete', async () => {
-    const m = await runJson('segment', 'overlap', 'shanghai', 'champions')
+    const m = await runJson('segment', 'overlap', 'shanghai', 'rfm-champions')
     expect(m.shared[0][0]).toBe(2)
-    const text = await run('segment', 'overlap', 'shanghai', 'champions')
+    const text = await run('segment', 'overlap', 'shanghai', 'Champions')
     expect(text.out).toContain('%')
     const frozen = await runJson('segment', 'freeze', 'shanghai', '--name', 'Frozen')
     expect(frozen.segment).toMatchObject({ kind: 'static', frozenFrom: 'shanghai', members: 2 })
     const refreshed = await runJson('segment', 'refresh')
     expect(refreshed.refreshed.map((s: { segmentId: string }) => s.segmentId).sort()).toEqual([
-      'champions',
+      'rfm-champions',
       'shanghai',
     ])
     expect((await run('segment', 'refresh', 'shanghai')).out).toContain('refreshed 1 segments')
     expect((await run('segment', 'delete', 'Frozen')).code).toBe(0)
     expect(
       (await runJson('segment', 'list')).segments.map((s: { segmentId: string }) => s.segmentId),
-    ).toEqual(['champions', 'shanghai'])
+    ).toEqual(['rfm-champions', 'shanghai'])
   })
 
   it('a static list with an unknown id is rejected with file and line (exit 3)', async () => {

@@ -66,10 +66,11 @@ function validationDetails(error: FastifyError, lang: Lang): ErrorDetail[] {
   })
 }
 
-// Recently verified API keys (by SHA-256), so ingestion does not wait behind store work to authenticate.
-// Revocation clears the cache (same process); entries also expire after a few seconds.
+// Verified API keys (by SHA-256), so ingestion never waits behind store work (an analysis can hold the
+// store queue for minutes) to authenticate. A known key is answered from memory; after KEY_TTL_MS it is
+// re-checked in the background (stale-while-revalidate). Revocation in this process clears the cache at once.
 const KEY_TTL_MS = 5000
-const keyCache = new Map<string, { principal: Principal; until: number }>()
+const keyCache = new Map<string, { principal: Principal; until: number; checking?: boolean }>()
 export function forgetApiKeys(): void {
   keyCache.clear()
 }
@@ -81,7 +82,23 @@ async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Princi
   if (key) {
     const hash = sha256Hex(key)
     const hit = keyCache.get(hash)
-    if (hit && hit.until > performance.now()) return hit.principal
+    if (hit) {
+      if (hit.until <= performance.now() && !hit.checking) {
+        hit.checking = true
+        void ctx
+          .db((conn) => apiKeyPrincipal(conn, key))
+          .then(
+            (p) => {
+              if (p) keyCache.set(hash, { principal: p, until: performance.now() + KEY_TTL_MS })
+              else keyCache.delete(hash)
+            },
+            () => {
+              hit.checking = false
+            },
+          )
+      }
+      return hit.principal
+    }
     const p = await ctx.db((conn) => apiKeyPrincipal(conn, key))
     if (!p) throw new ApiError(401, 'server.auth.bad_key')
     if (keyCache.size > 10_000) keyCache.clear()

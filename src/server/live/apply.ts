@@ -195,11 +195,16 @@ export async function applyBatches(
     { rows: feedback, stage: STAGE_FEEDBACK, cols: FEEDBACK_COLS, table: 'feedback', id: 'feedback_id' },
   ].filter((k) => k.rows.length > 0)
   const inserted: Record<string, number> = { orders: 0, events: 0, feedback: 0 }
+  const batchSources = [...new Set(batches.map((b) => b.source))]
   for (const k of kinds) {
     await stage(conn, k.stage, k.cols, k.rows)
     // Keep only what the store does not hold yet (idempotency by (source, id)).
+    // The constant `source IN (…)` lets the engine skip stored blocks of other sources (imports) by their
+    // min/max statistics instead of probing all of them: live rows are appended together.
+    const sourceList = join(batchSources.map((v) => sql`${v}`))
     await conn.run(sql`DELETE FROM ${ident(k.stage)} AS n WHERE EXISTS
-      (SELECT 1 FROM ${ident(k.table)} AS o WHERE o.source = n.source AND o.${ident(k.id)} = n.${ident(k.id)})`)
+      (SELECT 1 FROM ${ident(k.table)} AS o WHERE o.source IN (${sourceList})
+        AND o.source = n.source AND o.${ident(k.id)} = n.${ident(k.id)})`)
     inserted[k.table] =
       (await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(k.stage)}`))?.n ?? 0
   }
@@ -333,22 +338,21 @@ async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution)
   await conn.run(sql`INSERT INTO customer_scores (snapshot_id, customer_id)
     SELECT ${snap.snapshotId}, customer_id FROM ${ident(SCORES)} AS s WHERE NOT EXISTS
       (SELECT 1 FROM customer_scores AS c WHERE c.snapshot_id = ${snap.snapshotId} AND c.customer_id = s.customer_id)`)
+  // One statement: inputs, scores and the lifecycle rule re-run on the new values (median interval and
+  // P(alive) stay the snapshot's until the next analysis).
+  const rule = lifecycleRuleExpr(snap.config.lifecycle, {
+    scored: sql`TRUE`,
+    recencyDays: sql`i.recency_days`,
+    frequency: sql`i.frequency`,
+    r: sql`s.r`,
+    f: sql`s.f`,
+    medianIntervalDays: sql`customer_scores.median_interval_days`,
+    pAlive: sql`customer_scores.p_alive`,
+  })
   await conn.run(sql`UPDATE customer_scores SET recency_days = i.recency_days, frequency = i.frequency,
       monetary = i.monetary, r = s.r, f = s.f, m = s.m, rfm_code = s.rfm_code, rfm_segment = s.rfm_segment,
-      first_order_at = i.first_order_at, last_order_at = i.last_order_at
+      first_order_at = i.first_order_at, last_order_at = i.last_order_at,
+      lifecycle_reason = ${rule}, lifecycle = ${lifecycleOfRule(rule)}
     FROM ${ident(INPUTS)} AS i JOIN ${ident(SCORES)} AS s ON s.customer_id = i.customer_id
     WHERE customer_scores.snapshot_id = ${snap.snapshotId} AND customer_scores.customer_id = i.customer_id`)
-  const rule = lifecycleRuleExpr(snap.config.lifecycle, {
-    scored: sql`(r IS NOT NULL)`,
-    recencyDays: sql`recency_days`,
-    frequency: sql`frequency`,
-    r: sql`r`,
-    f: sql`f`,
-    medianIntervalDays: sql`median_interval_days`,
-    pAlive: sql`p_alive`,
-  })
-  await conn.run(sql`UPDATE customer_scores SET lifecycle_reason = ${rule}
-    WHERE snapshot_id = ${snap.snapshotId} AND customer_id IN (SELECT customer_id FROM ${ident(SCORES)})`)
-  await conn.run(sql`UPDATE customer_scores SET lifecycle = ${lifecycleOfRule(sql`lifecycle_reason`)}
-    WHERE snapshot_id = ${snap.snapshotId} AND customer_id IN (SELECT customer_id FROM ${ident(SCORES)})`)
 }

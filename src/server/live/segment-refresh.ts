@@ -54,11 +54,13 @@ export async function refreshSegmentsFor(
       const change = r.now_in ? 'entered' : 'exited'
       changes.push({ segmentId: s.segment_id, segmentName: s.name, customerId: r.customer_id, change })
     }
-    if (rows.some((r) => r.now_in)) {
-      await conn.run(sql`INSERT INTO segment_members (segment_id, customer_id, entered_at, exited_at)
-        SELECT ${s.segment_id}, customer_id, ${now}, NULL FROM (${compiled.value.query}) AS q
-        WHERE q.customer_id IN (SELECT customer_id FROM ${a})
-          AND q.customer_id NOT IN (SELECT customer_id FROM segment_members WHERE segment_id = ${s.segment_id} AND exited_at IS NULL)`)
+    // Entries are the rows just computed: no second evaluation of the definition.
+    const entries = rows.filter((r) => r.now_in).map((r) => r.customer_id)
+    for (let i = 0; i < entries.length; i += 500) {
+      const values = entries.slice(i, i + 500).map((c) => sql`(${s.segment_id}, ${c}, ${now}, NULL)`)
+      await conn.run(
+        sql`INSERT INTO segment_members (segment_id, customer_id, entered_at, exited_at) VALUES ${join(values)}`,
+      )
     }
     const exits = rows.filter((r) => r.was_in).map((r) => r.customer_id)
     for (let i = 0; i < exits.length; i += 500) {
