@@ -149,8 +149,17 @@ describe('web dashboard end to end', () => {
     const rendered = await page.getByTestId('segment-member-list').locator('li').count()
     expect(rendered).toBeLessThan(Math.min(preview.members, 40)) // virtualised: only visible rows exist
     await shoot(page, '07-segment-page')
+    const second = await page.request.post(`${server.url}/api/segments`, {
+      data: { name: 'Champions only', definition: "rfm_segment = 'Champions'" },
+      headers: { 'x-csrf-token': await csrf() },
+    })
+    expect(second.status()).toBe(201)
     await page.getByRole('link', { name: '← Segments' }).click()
     expect(await page.getByTestId('segments').textContent()).toContain('Best repeat buyers')
+    // Two segments: the overlap table shows each size on the diagonal.
+    await page.getByTestId('overlap').waitFor()
+    expect(await page.getByTestId('overlap').textContent()).toContain(preview.members.toLocaleString('en'))
+    await shoot(page, '07b-segments-overlap')
   })
 
   it('imports a file: preview of the first rows, progress, quality report with the rejected row', async () => {

@@ -179,6 +179,9 @@ export const en = {
   'segments.col.definition': 'Definition',
   'segments.kind.dynamic': 'Dynamic',
   'segments.kind.static': 'Static',
+  'segments.overlap': 'Overlap',
+  'segments.overlap_hint':
+    "Share of the row segment also in the column segment (the diagonal is each segment's size)",
   'builder.title': 'New segment',
   'builder.definition': 'Definition',
   'builder.definition_hint':

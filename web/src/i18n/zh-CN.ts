@@ -176,6 +176,8 @@ export const zhCN: Record<MessageKey, string> = {
   'segments.col.definition': '定义',
   'segments.kind.dynamic': '动态',
   'segments.kind.static': '静态',
+  'segments.overlap': '重叠',
+  'segments.overlap_hint': '行客群中同时属于列客群的比例(对角线为各客群人数)',
   'builder.title': '新建客群',
   'builder.definition': '定义',
   'builder.definition_hint':

@@ -176,6 +176,8 @@ export const zhTW: Record<MessageKey, string> = {
   'segments.col.definition': '定義',
   'segments.kind.dynamic': '動態',
   'segments.kind.static': '靜態',
+  'segments.overlap': '重疊',
+  'segments.overlap_hint': '列客群中同時屬於欄客群的比例(對角線為各客群人數)',
   'builder.title': '新增客群',
   'builder.definition': '定義',
   'builder.definition_hint':

@@ -1,10 +1,11 @@
 import type { SegmentInfo } from '../api/types.js'
 import { useApi } from '../api/useApi.js'
 import { canWrite, useSession } from '../app/session.js'
+import { ramp, textOn } from '../charts/palette.js'
 import { Card } from '../components/Card.js'
 import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
 import type { MessageKey } from '../i18n/catalog.js'
-import { formatDateTime, formatNumber } from '../i18n/format.js'
+import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
 import { segmentPath } from '../lib/route-match.js'
 import { navigate } from '../lib/router.js'
@@ -87,6 +88,68 @@ export function SegmentsPage() {
           </div>
         )}
       </Card>
+      {list.data && list.data.items.length >= 2 && (
+        <Overlap ids={list.data.items.slice(0, 10).map((s) => s.segmentId)} />
+      )}
     </div>
+  )
+}
+
+interface OverlapMatrix {
+  segments: SegmentInfo[]
+  shared: number[][]
+  percent: (number | null)[][]
+}
+
+/** Pairwise overlap of up to ten segments as a shaded table (darker = more of the row also in the column). */
+function Overlap({ ids }: { ids: string[] }) {
+  const { t, lang } = useI18n()
+  const m = useApi<OverlapMatrix>(`/api/segments/overlap?ids=${encodeURIComponent(ids.join(','))}`)
+  const data = m.data
+  return (
+    <Card title={t('segments.overlap')} hint={t('segments.overlap_hint')} id="overlap">
+      {m.error ? (
+        <ErrorState error={m.error} onRetry={m.reload} />
+      ) : !data ? (
+        <Skeleton height={120} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table overlap" data-testid="overlap">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('segments.col.name')}</span>
+                </th>
+                {data.segments.map((s) => (
+                  <th scope="col" key={s.segmentId} className="num">
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.segments.map((row, i) => (
+                <tr key={row.segmentId}>
+                  <th scope="row">{row.name}</th>
+                  {data.segments.map((col, j) => {
+                    const p = data.percent[i]?.[j] ?? null
+                    const bg = i === j ? '#f1f3f6' : ramp(p ?? 0)
+                    return (
+                      <td
+                        key={col.segmentId}
+                        className="num"
+                        style={{ background: bg, color: i === j ? undefined : textOn(bg) }}
+                      >
+                        {i === j ? formatNumber(lang, data.shared[i]?.[j]) : formatPercent(lang, p)}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
   )
 }
