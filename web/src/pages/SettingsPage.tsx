@@ -53,6 +53,7 @@ export function SettingsPage() {
 
 function UsersCard() {
   const { t, lang } = useI18n()
+  const { me } = useSession()
   const users = useApi<{ items: UserRow[] }>('/api/users')
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -108,7 +109,7 @@ function UsersCard() {
                   <td className="right">
                     {u.disabled ? (
                       <span className="muted">{t('settings.disabled')}</span>
-                    ) : (
+                    ) : u.userId === me.id ? null : (
                       <button
                         type="button"
                         className="btn btn-small btn-ghost"
