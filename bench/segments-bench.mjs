@@ -181,7 +181,7 @@ try {
   console.log(`| peak RSS (whole run) | ${rssMB.toFixed(0)} MB | | | | |`)
   for (const [i, p] of previews.entries()) console.log(`\npreview ${i + 1}: \`${p.rule}\``)
   console.log(
-    '\nRefresh, per segment (new set, diff, close/open stays), then the size points of all 20 together:\n',
+    '\nRefresh, per segment (new set, diff, close/open stays), then the size points of all 20 together and the commit:\n',
   )
   console.log('| segment | definition | wall | CPU | wall vs floor | members |')
   console.log('|---|---|---:|---:|---:|---:|')
@@ -199,7 +199,9 @@ try {
       `| ${id} | \`${defs.get(id) ?? ''}\` | ${ms(secs)} | ${ms(cpu)} | ${ratio(secs)} | ${n.toLocaleString('en')} |`,
     )
   }
-  console.log(`| (size points + revenue, all 20) | | ${ms(sizesSeconds)} | | ${ratio(sizesSeconds)} | |`)
+  console.log(
+    `| (size points + revenue for all 20, then COMMIT) | | ${ms(sizesSeconds)} | | ${ratio(sizesSeconds)} | |`,
+  )
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true })
   else console.log(`kept ${db}`)

@@ -54,6 +54,15 @@ describe('compiled SQL shape', () => {
     expect(sqlOf("in_segment('VIP')").sql).toMatch(/LEFT JOIN segments g/)
   })
 
+  it("record conditions narrow the scans; the candidates' orders are read once for orders and items", () => {
+    const { sql } = sqlOf(
+      "city = '上海' AND orders_count(within: 90d) >= 2 AND category_purchased('母婴', within: 180d)",
+    )
+    expect(sql).toMatch(/^WITH candidates AS/)
+    expect(count(sql, /\b(FROM|JOIN) orders\b/g)).toBe(1)
+    expect(count(sql, /FROM candidate_orders o/g)).toBe(2)
+  })
+
   it('reads no behaviour table a definition does not use, and no snapshot without one', () => {
     const { sql } = sqlOf("city = '上海' AND age > 30", null)
     expect(sql).not.toMatch(/orders|events|customer_tags|segment_members|customer_scores/)

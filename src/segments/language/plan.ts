@@ -168,8 +168,20 @@ export function plan(
     )
     restrict = true
   }
+  // Candidates' orders are few: read them once for both the order scan and the item scan.
+  const shared = restrict && scans.has('orders') && scans.has('order_items')
+  if (shared) {
+    const starts = [scans.get('orders')!.earliest, scans.get('order_items')!.earliest]
+    const since = starts.every((x) => typeof x === 'string') ? (starts as string[]).sort()[0]! : null
+    const from = since ? sql` AND o.ordered_at >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
+    ctes.push(sql`candidate_orders AS (SELECT o.customer_id, o.source, o.order_id, o.ordered_at, o.amount, o.status,
+        o.discount, o.coupon_code, o.channel, o.store_id, o.community_id
+      FROM orders o JOIN candidates k ON k.customer_id = o.customer_id
+      WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from})`)
+  }
   for (const [table, s] of scans) {
-    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null, restrict)})`)
+    const orders = shared ? 'candidate_orders' : restrict ? 'candidates' : 'all'
+    ctes.push(sql`${ident(s.alias)} AS (${scanQuery(d, table, s, asOfTs, s.earliest ?? null, orders)})`)
     if (table === driver) continue
     const kind = required(table) ? 'JOIN' : 'LEFT JOIN'
     joins.push(sql` ${raw(kind)} ${ident(s.alias)} ON ${ident(s.alias, 'customer_id')} = ${id}`)
@@ -185,22 +197,25 @@ function scanQuery(
   s: Scan,
   asOfTs: Fragment,
   since: string | null,
-  restrict: boolean,
+  rows: 'all' | 'candidates' | 'candidate_orders',
 ): Fragment {
   const cols = join(s.columns)
   // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
   // candidates' rows before joining anything bigger (items ⋈ orders especially).
-  const only = (column: Fragment) => (restrict ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``)
+  const only = (column: Fragment) =>
+    rows === 'candidates' ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``
+  const orders =
+    rows === 'candidate_orders' ? sql`candidate_orders o` : sql`orders o${only(sql`o.customer_id`)}`
   const from = (column: Fragment) =>
     since ? sql` AND ${column} >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+      return sql`SELECT o.customer_id, ${cols} FROM ${orders}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+      return sql`SELECT o.customer_id, ${cols} FROM ${orders}
         JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
