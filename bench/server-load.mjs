@@ -7,7 +7,7 @@
 //   node bench/server-load.mjs [--db COPY.duckdb | --customers 20000] [--seconds 5] [--clients 32] [--visible 30]
 // With --db the given store is used as is (pass a COPY of a big store; it is modified); otherwise a demo
 // store is generated in a temp dir and deleted. Prints a markdown table.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { apiKey, getJson, percentile, post, startServer, strata } from './server-harness.mjs'
@@ -36,7 +36,19 @@ const rss = []
 const ids = []
 let customersLoaded = 0
 
+/** CPU seconds (user + system) the server process has used so far, from /proc. */
+function cpuSeconds(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(f[11]) + Number(f[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+let serverPid = 0
+
 async function sustained(label, perRequest, conc, makeBody) {
+  const cpu0 = cpuSeconds(serverPid)
   const url = `http://127.0.0.1:${port}/api/track`
   const lat = []
   let errors = 0
@@ -56,6 +68,8 @@ async function sustained(label, perRequest, conc, makeBody) {
   )
   const elapsed = (performance.now() - t0) / 1000
   lat.sort((a, b) => a - b)
+  // Server CPU per acknowledged event: what the throughput would be with a CPU to itself.
+  const cpuMs = ((cpuSeconds(serverPid) - cpu0) * 1000) / Math.max(1, n)
   rows.push([
     label,
     conc,
@@ -63,6 +77,8 @@ async function sustained(label, perRequest, conc, makeBody) {
     percentile(lat, 50).toFixed(1),
     percentile(lat, 99).toFixed(1),
     errors,
+    cpuMs.toFixed(3),
+    Math.round(1000 / cpuMs),
   ])
 }
 
@@ -77,6 +93,7 @@ const event = (prefix, w, i, cust) => ({
 
 try {
   const server = await startServer(db, port)
+  serverPid = server.child.pid
   const status = await getJson(`http://127.0.0.1:${port}/api/status`, admin)
   customersLoaded = status.body.counts.customers
   const N = customersLoaded
@@ -155,8 +172,10 @@ try {
   console.log(
     `Strata server load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${customersLoaded.toLocaleString('en')} customers in the store\n`,
   )
-  console.log('| load | clients | events/s | p50 ms | p99 ms | errors |')
-  console.log('|---|---:|---:|---:|---:|---:|')
+  console.log(
+    '| load | clients | events/s | p50 ms | p99 ms | errors | server CPU ms/event | events per CPU-second |',
+  )
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
   for (const r of rows) console.log(`| ${r.join(' | ')} |`)
   console.log(
     `\nTrack → segment change visible (${visible.length} At Risk customers → Champions): p50 ${percentile(visible, 50)?.toFixed(0)} ms, p99 ${percentile(visible, 99)?.toFixed(0)} ms, max ${visible.at(-1)?.toFixed(0)} ms`,

@@ -69,6 +69,7 @@ export async function createServer(input: {
     sink: async (conn, changes, now) => void (await enqueueSegmentChanges(conn, changes, now)),
   })
   live = started.live
+  ctx.snapshotListeners.push(() => void ctx.db((conn) => started.live.preload(conn)).catch(() => undefined))
   const webhooks = new WebhookDelivery(ctx)
   // pollMs 0 leaves delivery to explicit `runOnce` calls (tests drive it step by step).
   if (ctx.options.webhooks.pollMs > 0) webhooks.start()

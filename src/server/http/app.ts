@@ -124,6 +124,7 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
     options,
     now,
     serial,
+    snapshotListeners: [],
     db: (work) => serial.run(() => work(b.store.conn)),
     limits: {
       login: new RateLimiter(options.loginRate.capacity, options.loginRate.perSecond),

@@ -44,7 +44,7 @@ export const defaultServerOptions: ServerOptions = {
   sessionTtlHours: 12,
   secureCookies: false,
   journalPath: null,
-  applyIntervalMs: 20,
+  applyIntervalMs: 100,
   webhooks: { maxAttempts: 8, baseDelayMs: 1000, timeoutMs: 5000, pollMs: 250 },
 }
 
@@ -58,6 +58,8 @@ export interface ServerContext {
   db<T>(work: (conn: Connection) => Promise<T>): Promise<T>
   readonly serial: Serial
   readonly limits: { readonly login: RateLimiter; readonly track: RateLimiter }
+  /** Called after an analysis wrote a new snapshot (live scoring re-sorts its distribution right away). */
+  readonly snapshotListeners: (() => void)[]
   /** Writes an audit row for this request's caller. */
   audit(req: FastifyRequest, entry: AuditEntry): Promise<void>
 }

@@ -190,6 +190,7 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
             },
           } as Parameters<typeof analyze>[1]),
         )
+        for (const listener of ctx.snapshotListeners) listener()
         return { summary: result.summary, warnings: result.warnings }
       })
       return answerJob(jobs, job, req.query.wait, reply)
