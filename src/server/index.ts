@@ -4,9 +4,11 @@ import type { Store } from '../store/store.js'
 import '../tables.js'
 import { buildApp } from './http/app.js'
 import type { RouteModule, ServerContext, ServerOptions } from './http/context.js'
+import { staticWebRoutes } from './http/static-web.js'
 import { LiveIngest } from './live/live-ingest.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
+import { dashboardRoutes } from './routes/dashboard.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
 import { privacyRoutes } from './routes/privacy.js'
@@ -31,6 +33,9 @@ function routes(live: () => LiveIngest): RouteModule[] {
     trackRoutes(live),
     webhookRoutes,
     privacyRoutes(live),
+    dashboardRoutes,
+    // Last: the web app answers every path no API route claimed.
+    staticWebRoutes(),
   ]
 }
 
