@@ -12,8 +12,10 @@ export function maskValue(field: string, value: unknown): unknown {
     return at > 0 ? `${value[0]}***${value.slice(at)}` : '***'
   }
   if (field === 'phone') {
+    // The `+` of an international number stays: `+8613800138000` → `+861****8000` still reads as a phone.
+    const plus = value.trim().startsWith('+') ? '+' : ''
     const digits = value.replace(/\D/g, '')
-    return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****'
+    return digits.length >= 7 ? `${plus}${digits.slice(0, 3)}****${digits.slice(-4)}` : '****'
   }
   const chars = [...value]
   return `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}`

@@ -2,16 +2,16 @@ import { z } from 'zod'
 import { explanationSentences } from '../../analytics/customer-explain-text.js'
 import {
   ACTIVE_DAYS,
-  analyze,
   customerTimeline,
-  DEFAULT_CONFIG,
   dashboardSummary,
   explainCustomer,
   findSnapshot,
+  loadAnalysisConfig,
 } from '../../analytics/index.js'
 import { generateDemo } from '../../demo/index.js'
 import { DEMO_SOURCE } from '../../demo/store-load.js'
 import { predictStep } from '../../models/index.js'
+import { analyzeAndRefresh } from '../../pipeline/analyze-and-refresh.js'
 import { segmentFields } from '../../segments/language/index.js'
 import { sql } from '../../sql/fragment.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
@@ -174,16 +174,17 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
           }),
         )
         const analysed = await ctx.db((conn) =>
-          analyze(conn, {
-            config: DEFAULT_CONFIG,
+          analyzeAndRefresh(conn, {
+            config: loadAnalysisConfig(ctx.store.path),
             windowStart: null,
             predict: predictStep,
             createdAt: timestampText(ctx.now()),
             onStage: (stage: string) => {
               j.progress = { stage }
             },
-          } as Parameters<typeof analyze>[1]),
+          }),
         )
+        for (const listener of ctx.snapshotListeners) listener()
         await ctx.audit(req, { action: 'demo.load', detail: { customers, importId: loaded.importId } })
         return { customers: loaded.customers, orders: loaded.orders, snapshotId: analysed.summary.snapshotId }
       })
