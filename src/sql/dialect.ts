@@ -115,6 +115,9 @@ export interface Dialect {
    * "months since first purchase" is a plain subtraction on every engine.
    */
   monthIndex(dateOrTimestamp: Fragment): Fragment
+  // --- added by strategy ------------------------------------------------------------------------------
+  /** Double value of a text expression, NULL (not an error) when the text is not a number. */
+  tryToDouble(expr: Fragment): Fragment
   // --- added by segments (language) ---------------------------------------------------------------
   /** Month of year 1–12 of a date. */
   monthOf(date: Fragment): Fragment

@@ -1,15 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { type Command, Option } from 'commander'
 import {
   type AnalysisConfig,
-  DEFAULT_CONFIG,
+  configOrThrow,
   type GroupSummary,
+  loadAnalysisConfig,
   parseAnalysisConfig,
   type SnapshotSummary,
   segmentLabel,
 } from '../../analytics/index.js'
-import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
+import { renderDiagnostic, StrataError } from '../../core/diagnostics.js'
 import { predictStep } from '../../models/index.js'
 import { analyzeAndRefresh } from '../../pipeline/analyze-and-refresh.js'
 import type { CliContext } from '../context.js'
@@ -37,28 +36,9 @@ function number(value: string, field: string): number {
   return n
 }
 
-function orFail(result: ReturnType<typeof parseAnalysisConfig>): AnalysisConfig {
-  if (result.ok) return result.value
-  const [first, ...more] = result.diagnostics
-  throw new StrataError(first!, EXIT.USAGE, more)
-}
-
 /** The config file (flag, else strata.config.json beside the store), then flags on top. */
 function loadConfig(flags: AnalyzeFlags, storePath: string): AnalysisConfig {
-  const beside = storePath === ':memory:' ? undefined : join(dirname(storePath), 'strata.config.json')
-  const file = flags.config ?? (beside && existsSync(beside) ? beside : undefined)
-  let config = DEFAULT_CONFIG
-  if (file) {
-    if (!existsSync(file)) throw new StrataError({ code: 'analytics.config.not_found', params: { file } })
-    let json: unknown
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'))
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new StrataError({ code: 'analytics.config.bad_json', params: { reason }, at: { file } })
-    }
-    config = orFail(parseAnalysisConfig(json, file))
-  }
+  const config = loadAnalysisConfig(storePath, flags.config)
   const overrides: Record<string, Record<string, unknown>> = {}
   if (flags.bins) overrides['rfm'] = { bins: number(flags.bins, '--bins') }
   const lifecycle: Record<string, unknown> = {}
@@ -69,7 +49,9 @@ function loadConfig(flags: AnalyzeFlags, storePath: string): AnalysisConfig {
     const [high, potential, regular] = flags.tiers.split(',').map((s) => number(s, '--tiers'))
     overrides['valueTiers'] = { high, potential, regular }
   }
-  return Object.keys(overrides).length ? orFail(parseAnalysisConfig(overrides, '--flags', config)) : config
+  return Object.keys(overrides).length
+    ? configOrThrow(parseAnalysisConfig(overrides, '--flags', config))
+    : config
 }
 
 function pct(x: number, c: CliContext): string {

@@ -1,5 +1,6 @@
 import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
+import { registerAudience } from './audience.js'
 import { registerBacktest } from './backtest.js'
 import { registerCampaign } from './campaign.js'
 import { registerCluster } from './cluster.js'
@@ -13,9 +14,13 @@ import { registerKpis } from './kpis.js'
 import { registerLookalike } from './lookalike.js'
 import { registerMigration } from './migration.js'
 import { registerPersona } from './persona.js'
+import { registerPlaybook } from './playbook.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerRecommend } from './recommend.js'
 import { registerReport } from './report.js'
 import { registerSegment } from './segment.js'
+import { registerServe } from './serve.js'
+import { registerServerAdmin } from './server-admin.js'
 import { registerStatus } from './status.js'
 import { registerTag } from './tag.js'
 
@@ -40,4 +45,9 @@ export const COMMANDS: RegisterCommand[] = [
   registerCampaign,
   registerKpis,
   registerReport,
+  registerPlaybook,
+  registerRecommend,
+  registerAudience,
+  registerServe,
+  registerServerAdmin,
 ]

@@ -122,4 +122,5 @@ export const duckdbDialect: Dialect = {
   },
 
   monthIndex: (d) => sql`(year(${d}) * 12 + month(${d}) - 1)`,
+  tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
 }
