@@ -1,5 +1,5 @@
 import type { Connection } from '../sql/driver.js'
-import { sql } from '../sql/fragment.js'
+import { type Fragment, sql } from '../sql/fragment.js'
 import '../evaluation/evaluation-tables.js'
 
 export interface StoredReport {
@@ -31,11 +31,25 @@ export async function saveReport(
 
 /** Past reports, newest first (without their HTML). */
 export async function listReports(conn: Connection): Promise<StoredReport[]> {
+  return selectReports(conn, sql`TRUE`)
+}
+
+/** One past report with its HTML, or null. */
+export async function getReport(
+  conn: Connection,
+  reportId: string,
+): Promise<(StoredReport & { html: string }) | null> {
+  const [report] = await selectReports(conn, sql`report_id = ${reportId}`)
+  const html = report ? await reportHtml(conn, reportId) : null
+  return report && html !== null ? { ...report, html } : null
+}
+
+async function selectReports(conn: Connection, where: Fragment): Promise<StoredReport[]> {
   const d = conn.dialect
   const rows = await conn.all<Record<string, string | null>>(sql`
     SELECT report_id, kind, ${d.formatDate(sql`as_of`)} AS as_of, lang, format, snapshot_id,
       CAST(created_at AS VARCHAR) AS created_at, path
-    FROM reports ORDER BY CAST(report_id AS INTEGER) DESC`)
+    FROM reports WHERE ${where} ORDER BY CAST(report_id AS INTEGER) DESC`)
   return rows.map((r) => ({
     reportId: String(r['report_id']),
     kind: String(r['kind']),

@@ -9,6 +9,7 @@ import { LiveIngest } from './live/live-ingest.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
 import { dashboardRoutes } from './routes/dashboard.js'
+import { evaluationRoutes } from './routes/evaluation.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
 import { privacyRoutes } from './routes/privacy.js'
@@ -16,6 +17,7 @@ import { segmentRoutes } from './routes/segments.js'
 import { storeDataRoutes } from './routes/store-data.js'
 import { trackRoutes } from './routes/track.js'
 import { webhookRoutes } from './routes/webhooks.js'
+import { parseWeeklyWhen, startWeeklySchedule } from './schedule/weekly.js'
 import { WebhookDelivery } from './webhooks/delivery.js'
 import { enqueueSegmentChanges } from './webhooks/outbox.js'
 
@@ -34,6 +36,7 @@ function routes(live: () => LiveIngest): RouteModule[] {
     webhookRoutes,
     privacyRoutes(live),
     dashboardRoutes,
+    evaluationRoutes,
     // Last: the web app answers every path no API route claimed.
     staticWebRoutes(),
   ]
@@ -63,6 +66,9 @@ export async function createServer(input: {
   now?: () => Date
   logger?: boolean
 }): Promise<StrataServer> {
+  // Parsed first: a bad schedule refuses to start before anything is opened.
+  const weekly = input.options?.weeklyReport ?? null
+  const when = weekly ? parseWeeklyWhen(weekly.when) : null
   let live: LiveIngest | undefined
   const { app, ctx } = await buildApp({ ...input, routes: routes(() => live!) })
   const started = await LiveIngest.start(ctx, {
@@ -73,6 +79,8 @@ export async function createServer(input: {
   const webhooks = new WebhookDelivery(ctx)
   // pollMs 0 leaves delivery to explicit `runOnce` calls (tests drive it step by step).
   if (ctx.options.webhooks.pollMs > 0) webhooks.start()
+  const schedule =
+    weekly && when ? startWeeklySchedule(ctx, when, weekly.lang, (e) => app.log.error(e)) : null
   return {
     app,
     ctx,
@@ -80,6 +88,7 @@ export async function createServer(input: {
     replayed: started.replayed,
     webhooks,
     async close() {
+      await schedule?.stop()
       await app.close()
       await webhooks.stop()
       await started.live.close()

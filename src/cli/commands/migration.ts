@@ -1,8 +1,12 @@
 import { type Command, Option } from 'commander'
 import { findSnapshot } from '../../analytics/index.js'
 import { StrataError } from '../../core/diagnostics.js'
-import { type GroupDimension, groupLabel, segmentMigration } from '../../evaluation/index.js'
-import { sql } from '../../sql/fragment.js'
+import {
+  type GroupDimension,
+  groupLabel,
+  previousSnapshot,
+  segmentMigration,
+} from '../../evaluation/index.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
 import { fmtNum, jsonSafe } from './eval-format.js'
@@ -16,15 +20,7 @@ interface MigrationFlags {
   json?: boolean
 }
 
-/** The snapshot before `to` (by as-of date), for the default "what changed since last time". */
-export async function previousSnapshot(conn: import('../../sql/driver.js').Connection, to: string) {
-  const snap = await findSnapshot(conn, to)
-  const row = await conn.one<{ snapshot_id: string }>(sql`SELECT snapshot_id FROM snapshots
-    WHERE as_of < ${conn.dialect.dateLiteral(snap.asOf)} OR (as_of = ${conn.dialect.dateLiteral(snap.asOf)}
-      AND CAST(snapshot_id AS INTEGER) < ${Number(snap.snapshotId)})
-    ORDER BY as_of DESC, CAST(snapshot_id AS INTEGER) DESC LIMIT 1`)
-  return row?.snapshot_id ?? null
-}
+export { previousSnapshot }
 
 export const registerMigration: RegisterCommand = (program: Command, ctx) => {
   program

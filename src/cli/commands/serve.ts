@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander'
 import { StrataError } from '../../core/diagnostics.js'
 import { countUsers, createUser } from '../../server/auth/users.js'
 import { createServer } from '../../server/index.js'
+import { parseWeeklyWhen } from '../../server/schedule/weekly.js'
 import { storeStatus } from '../../store/status.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
@@ -14,6 +15,7 @@ interface ServeFlags {
   host: string
   demo?: boolean
   demoCustomers: string
+  weeklyReport?: string
 }
 
 /** The live journal sits beside the store file (none for a throwaway in-memory store). */
@@ -51,11 +53,14 @@ export const registerServe: RegisterCommand = (program: Command, ctx) => {
     .addOption(new Option('--host <host>', ctx().t('server.serve.opt.host')).default('127.0.0.1'))
     .addOption(new Option('--demo', ctx().t('server.serve.opt.demo')))
     .addOption(new Option('--demo-customers <n>', ctx().t('cli.quickstart.opt.customers')).default('50000'))
+    .addOption(new Option('--weekly-report <when>', ctx().t('server.serve.opt.weekly_report')))
     .action(async (opts: ServeFlags) => {
       const cx = ctx()
       const port = Number(opts.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new StrataError({ code: 'analytics.bad_number', params: { field: '--port', value: opts.port } })
+      const weeklyWhen = opts.weeklyReport ?? cx.env['STRATA_WEEKLY_REPORT']
+      if (weeklyWhen) parseWeeklyWhen(weeklyWhen)
       const store = await cx.store()
       if (opts.demo && (await storeStatus(store.conn)).counts.orders === 0) {
         cx.print(cx.t('cli.quickstart.empty', { path: store.path }))
@@ -66,8 +71,12 @@ export const registerServe: RegisterCommand = (program: Command, ctx) => {
       const server = await createServer({
         store,
         logger: cx.env['STRATA_LOG'] === '1',
-        options: { journalPath: journalPathFor(store.path) },
+        options: {
+          journalPath: journalPathFor(store.path),
+          weeklyReport: weeklyWhen ? { when: weeklyWhen, lang: cx.lang } : null,
+        },
       })
+      if (weeklyWhen) cx.print(cx.t('server.schedule.enabled', { when: weeklyWhen }))
       if (server.replayed) cx.print(cx.t('server.serve.replayed', { n: server.replayed }))
       await server.app.listen({ port, host: opts.host })
       const address = server.app.server.address()

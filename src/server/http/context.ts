@@ -33,6 +33,8 @@ export interface ServerOptions {
     readonly timeoutMs: number
     readonly pollMs: number
   }
+  /** Weekly drift check + report (`"mon 08:00"`, UTC) and the report's language; null runs none. */
+  readonly weeklyReport: { readonly when: string; readonly lang: Lang } | null
 }
 
 export const defaultServerOptions: ServerOptions = {
@@ -46,6 +48,7 @@ export const defaultServerOptions: ServerOptions = {
   journalPath: null,
   applyIntervalMs: 100,
   webhooks: { maxAttempts: 8, baseDelayMs: 1000, timeoutMs: 5000, pollMs: 250 },
+  weeklyReport: null,
 }
 
 /** What every route module gets: the store (through the serial queue), the clock, options, helpers. */

@@ -23,7 +23,7 @@ const WRITE = { role: 'analyst', scope: 'admin' } as const
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** Answers 202 with the job to poll, or waits and answers its outcome when `wait` is set. */
-async function answerJob(jobs: Jobs, job: Job, wait: boolean, reply: FastifyReply) {
+export async function answerJob(jobs: Jobs, job: Job, wait: boolean, reply: FastifyReply) {
   if (!wait) return reply.code(202).send(job)
   const done = (await jobs.wait(job.jobId))!
   if (done.state === 'failed') return reply.code(done.status ?? 500).send({ error: done.error })

@@ -1,3 +1,4 @@
+import { type DriftAlert, markAlertsDelivered, pendingAlerts } from '../../evaluation/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { join, sql } from '../../sql/fragment.js'
 import { randomId, randomToken } from '../auth/tokens.js'
@@ -106,4 +107,68 @@ export async function replayDeliveries(
   await conn.run(sql`UPDATE server_webhook_outbox SET status = 'pending', attempts = 0,
     next_attempt_at = ${at(conn.dialect, input.now)}, delivered_at = NULL WHERE ${which}`)
   return n?.n ?? 0
+}
+
+/**
+ * Drift alerts to webhooks: one `alert.drift` delivery per (alert, webhook following every segment `*`).
+ * Outbox rows with no customer (an alert is about a group, and carries no personal data). Returns how many.
+ */
+export async function enqueueAlerts(
+  conn: Connection,
+  alerts: readonly DriftAlert[],
+  now: Date,
+): Promise<number> {
+  const hooks = await conn.all<Webhook & Record<string, unknown>>(
+    sql`SELECT webhook_id, url, segments FROM server_webhooks WHERE disabled_at IS NULL AND segments = '*'`,
+  )
+  const when = timestampText(now)
+  const t = at(conn.dialect, now)
+  const values = []
+  for (const a of alerts) {
+    for (const hook of hooks) {
+      const deliveryId = randomId('dlv')
+      const payload = {
+        id: deliveryId,
+        event: 'alert.drift',
+        occurred_at: when,
+        alert: {
+          id: a.alertId,
+          snapshot_from: a.snapshotFrom,
+          snapshot_to: a.snapshotTo,
+          dimension: a.dimension,
+          group: a.group,
+          metric: a.metric,
+          value_from: a.valueFrom,
+          value_to: a.valueTo,
+          change: a.change,
+          threshold: a.threshold,
+        },
+      }
+      values.push(sql`(${deliveryId}, ${hook.webhook_id}, NULL, ${payload.event}, ${JSON.stringify(payload)},
+        'pending', 0, ${t}, ${t})`)
+    }
+  }
+  for (let i = 0; i < values.length; i += 200) {
+    await conn.run(sql`INSERT INTO server_webhook_outbox (delivery_id, webhook_id, customer_id, event, payload, status,
+      attempts, next_attempt_at, created_at) VALUES ${join(values.slice(i, i + 200))}`)
+  }
+  return values.length
+}
+
+/**
+ * Hands every alert not yet announced to the outbox and marks it delivered, in one transaction (so an alert
+ * is announced once). Alerts raised while no webhook follows `*` are marked too: a webhook added later
+ * starts with the alerts raised after it.
+ */
+export async function announceAlerts(conn: Connection, now: Date): Promise<number> {
+  return conn.transaction(async () => {
+    const pending = await pendingAlerts(conn)
+    const n = await enqueueAlerts(conn, pending, now)
+    await markAlertsDelivered(
+      conn,
+      pending.map((a) => a.alertId),
+      timestampText(now),
+    )
+    return n
+  })
 }
