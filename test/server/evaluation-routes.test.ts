@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { analyze } from '../../src/analytics/index.js'
+import { weeklyReport } from '../../src/reports/index.js'
 import { createServer } from '../../src/server/index.js'
 import { latestSlot, parseWeeklyWhen, weeklyTick } from '../../src/server/schedule/weekly.js'
 import { verifySignature } from '../../src/server/webhooks/signature.js'
@@ -302,6 +303,9 @@ describe('evaluation routes', () => {
         WHERE a.campaign_id = ${id} AND a.arm = 'treatment' AND c.consent_marketing ORDER BY 1`,
     )
     expect(expected.length).toBeGreaterThan(0)
+    await t.store.conn.run(
+      sql`UPDATE customers SET email = customer_id || '@example.com' WHERE customer_id LIKE 'e%'`,
+    )
     const csv = await t.as(t.viewer, { method: 'GET', url: `/api/campaigns/${id}/export?withContact=true` })
     expect(csv.statusCode).toBe(200)
     expect(csv.headers['content-type']).toMatch(/text\/csv/)
@@ -317,8 +321,24 @@ describe('evaluation routes', () => {
     )
     expect(audit).toHaveLength(1)
     expect(JSON.parse(audit[0]!.detail)).toEqual({ campaign: id, format: 'csv', withContact: true })
-    const nd = await t.as(t.admin, { method: 'GET', url: `/api/campaigns/${id}/export?format=ndjson` })
-    expect(nd.body.trim().split('\n')).toHaveLength(expected.length)
+    const emails = await t.store.conn.all<{ customer_id: string; email: string | null }>(
+      sql`SELECT customer_id, email FROM customers ORDER BY customer_id`,
+    )
+    const emailOf = new Map(emails.map((e) => [e.customer_id, e.email]))
+    const firstId = expected[0]!.customer_id
+    expect(emailOf.get(firstId)).toBeTruthy()
+    expect(lines[1]).toContain('***@example.com')
+    for (const e of expected) expect(csv.body).not.toContain(String(emailOf.get(e.customer_id)))
+    const nd = await t.as(t.admin, {
+      method: 'GET',
+      url: `/api/campaigns/${id}/export?format=ndjson&withContact=true`,
+    })
+    const items = nd.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(items).toHaveLength(expected.length)
+    expect(items[0]).toMatchObject({ customer_id: firstId, email: emailOf.get(firstId) })
 
     expect(
       (await t.as(t.viewer, { method: 'POST', url: `/api/campaigns/${id}/measure`, payload: {} })).statusCode,
@@ -377,6 +397,23 @@ describe('evaluation routes', () => {
     expect(page.body).toContain('客户分层周报')
     expect((await t.as(t.viewer, { method: 'GET', url: '/api/reports/999' })).statusCode).toBe(404)
     expect((await t.inject({ method: 'GET', url: '/api/reports' })).statusCode).toBe(401)
+  })
+  it('a report kept with contact details is refused to viewers and audited for analysts', async () => {
+    const t = await withPeople(await setup())
+    const { reportId } = await weeklyReport(t.store.conn, {
+      asOf: '2024-06-02',
+      lang: 'en',
+      format: 'html',
+      now: '2024-06-03 09:00:00',
+      withContact: true,
+    })
+    expect((await t.as(t.viewer, { method: 'GET', url: `/api/reports/${reportId}` })).statusCode).toBe(403)
+    const ok = await t.as(t.analyst, { method: 'GET', url: `/api/reports/${reportId}` })
+    expect(ok.statusCode).toBe(200)
+    const audit = await t.store.conn.all(
+      sql`SELECT action, detail FROM server_audit_log WHERE action = 'report.contact_read'`,
+    )
+    expect(audit).toEqual([{ action: 'report.contact_read', detail: JSON.stringify({ report: reportId }) }])
   })
 })
 
