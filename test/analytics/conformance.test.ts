@@ -3,6 +3,7 @@ import { analyze, explainCustomer } from '../../src/analytics/index.js'
 import type { Connection } from '../../src/sql/driver.js'
 import { sql } from '../../src/sql/fragment.js'
 import { openStore } from '../../src/store/store.js'
+import { openChdbStore } from '../support/engine-stores.js'
 import { loadFixture, SHOP } from './fixture.js'
 
 /**
@@ -15,11 +16,7 @@ const ENGINES: {
   skip?: string
 }[] = [
   { name: 'duckdb', open: () => openStore(':memory:') },
-  {
-    name: 'clickhouse',
-    open: () => Promise.reject(new Error('no ClickHouse dialect yet')),
-    skip: 'no ClickHouse dialect yet (DESIGN §2: scale-out engine, later)',
-  },
+  { name: 'clickhouse', open: openChdbStore },
 ]
 
 type Scores = Record<string, Record<string, unknown>>

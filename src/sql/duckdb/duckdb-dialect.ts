@@ -111,4 +111,12 @@ export const duckdbDialect: Dialect = {
         : `header = false, delim = '\t', quote = '', escape = ''`
     return sql`read_csv(${path}, auto_detect = false, ${raw(options)}, columns = {${raw(spec)}})`
   },
+  typedNull: (type) => raw(`CAST(NULL AS ${TYPES[type]})`),
+  // SQL:2011 frame exclusion: everything ranked before the row's peer group, i.e. strictly higher values.
+  sumOverHigher: (value, orderBy) => sql`sum(${value}) OVER (ORDER BY ${orderBy} DESC
+    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`,
+  previousValue: (expr, partition, orderBy) =>
+    sql`lag(${expr}) OVER (PARTITION BY ${partition} ORDER BY ${orderBy})`,
+  // DECIMAL ÷ integer is a DOUBLE here; the cast back to DECIMAL rounds.
+  moneyRatio: (numerator, denominator) => sql`CAST(${numerator} / ${denominator} AS DECIMAL(18,4))`,
 }
