@@ -60,7 +60,9 @@ export async function openChdb(path: string, database = 'strata'): Promise<Conne
       if (Object.keys(params).length) await session.queryBindAsync(text, params, { format: 'Null' })
       else await session.queryAsync(text, { format: 'Null' })
     },
-    async insertCompactJson(table, columns, lines) {
+    async insertRows(table, columns, rows) {
+      let lines = ''
+      for (const row of rows) lines += `${JSON.stringify(row)}\n`
       // chdb checks the names itself (plain [A-Za-z0-9_] names, which every Strata table and column is).
       await session.insert({
         table,

@@ -29,8 +29,8 @@ export interface ClickHouseExecutor {
   query(text: string, params: Record<string, SqlValue>): Promise<Row[]>
   /** Runs a statement, discarding any rows. */
   command(text: string, params: Record<string, SqlValue>): Promise<void>
-  /** Inserts rows given as JSONCompactEachRow lines (data, never SQL text). */
-  insertCompactJson(table: string, columns: readonly string[], lines: string): Promise<void>
+  /** Inserts rows of JSON values in one block (sent as JSONCompactEachRow data, never SQL text). */
+  insertRows(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>
   close(): Promise<void>
 }
 
@@ -119,10 +119,10 @@ export class ClickHouseConnection implements Connection {
     rows: Iterable<readonly SqlValue[]>,
   ): Promise<number> {
     let count = 0
-    let batch: string[] = []
+    let batch: unknown[][] = []
     const flush = async () => {
       if (batch.length === 0) return
-      await this.exec.insertCompactJson(table, columns, `${batch.join('\n')}\n`)
+      await this.exec.insertRows(table, columns, batch)
       batch = []
     }
     this.inserted.add(table)
@@ -130,7 +130,7 @@ export class ClickHouseConnection implements Connection {
       if (row.length !== columns.length) {
         throw new Error(`append to ${table}: ${row.length} values for ${columns.length} columns`)
       }
-      batch.push(JSON.stringify(row.map(cell)))
+      batch.push(row.map(cell))
       count++
       if (batch.length >= APPEND_BATCH_ROWS) await flush()
     }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { Readable } from 'node:stream'
 import type { Connection, Row } from '../driver.js'
 import type { SqlValue } from '../fragment.js'
 import { ClickHouseConnection, type ClickHouseExecutor, SESSION_SETTINGS } from './clickhouse-connection.js'
@@ -54,11 +53,11 @@ export async function openClickHouseHttp(options: ClickHouseHttpOptions): Promis
     async command(text: string, params: Record<string, SqlValue>) {
       await client.command({ query: text, query_params: params })
     },
-    async insertCompactJson(table, columns, lines) {
+    async insertRows(table, columns, rows) {
       await client.insert({
         table: dialect.quoteIdent(table),
         columns: columns.map((c) => dialect.quoteIdent(c)) as [string, ...string[]],
-        values: Readable.from([lines]),
+        values: rows as unknown[][],
         format: 'JSONCompactEachRow',
       })
     },

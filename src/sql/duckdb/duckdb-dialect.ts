@@ -117,6 +117,9 @@ export const duckdbDialect: Dialect = {
     RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`,
   previousValue: (expr, partition, orderBy) =>
     sql`lag(${expr}) OVER (PARTITION BY ${partition} ORDER BY ${orderBy})`,
-  // DECIMAL ÷ integer is a DOUBLE here; the cast back to DECIMAL rounds.
-  moneyRatio: (numerator, denominator) => sql`CAST(${numerator} / ${denominator} AS DECIMAL(18,4))`,
+  // DECIMAL ÷ integer is a DOUBLE here, and 136.07625 as a double rounds down. Exact instead: in units of
+  // 0.0001, q = (2·|n| + d) // (2·d) rounds half away from zero (as ClickHouse's decimal round does).
+  moneyRatio: (numerator, denominator) => sql`CAST(CAST(sign(${numerator}) *
+    ((2 * abs(CAST(${numerator} * 10000 AS HUGEINT)) + ${denominator}) // (2 * ${denominator})) AS DECIMAL(38,0))
+    * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(18,4))`,
 }
