@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { analyze, explainCustomer } from '../../src/analytics/index.js'
 import { generateDemo } from '../../src/demo/index.js'
-import { predictStep } from '../../src/models/index.js'
+import { asOfWindow, backtest, btydSummaryQuery, predictStep } from '../../src/models/index.js'
 import type { Connection } from '../../src/sql/driver.js'
 import { sql } from '../../src/sql/fragment.js'
 import { openStore } from '../../src/store/store.js'
@@ -157,12 +157,22 @@ for (const engine of ENGINES) {
  * Every column of every customer must match; fitted model parameters to 1e-6.
  */
 const DEMO_AS_OF = '2026-06-30'
+const BACKTEST = {
+  calibrationEnd: '2025-12-31',
+  holdoutEnd: '2026-06-29',
+  unit: 'week',
+  models: 'bgnbd+gg',
+} as const
+const btydRows = (conn: Connection) =>
+  conn.all(sql`SELECT * FROM (${btydSummaryQuery(conn, asOfWindow(DEMO_AS_OF))}) AS s ORDER BY customer_id`)
 const reference = (async () => {
   const store = await openStore(':memory:')
   await generateDemo(store.conn, { customers: 1500, seed: 11, asOf: DEMO_AS_OF })
   const result = await analyze(store.conn, { asOf: DEMO_AS_OF, predict: predictStep })
   const scores = await store.conn.all(sql`SELECT * FROM customer_scores ORDER BY customer_id`)
-  return { store, result, scores }
+  const btyd = await btydRows(store.conn)
+  const back = await backtest(store.conn, BACKTEST)
+  return { store, result, scores, btyd, back }
 })()
 afterAll(async () => (await reference).store.close())
 
@@ -215,6 +225,27 @@ for (const engine of ENGINES.filter((e) => e.name !== 'duckdb')) {
       }
       const got = flat(params({ s: result.summary, p: result.predictions }), '', {})
       const want = flat(params({ s: ref.result.summary, p: ref.result.predictions }), '', {})
+      expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort())
+      for (const k of Object.keys(want)) expectClose(got[k], want[k], k)
+    })
+
+    test(`[${engine.name}] BTYD summary (x, t_x, T, monetary) of every customer and the backtest`, async () => {
+      const ref = await reference
+      const rows = await btydRows(store.conn)
+      expect(rows.length).toBe(ref.btyd.length)
+      rows.forEach((row, i) => {
+        for (const [k, v] of Object.entries(ref.btyd[i]!))
+          expectClose(row[k], v, `${String(row['customer_id'])}.${k}`)
+      })
+      const back = await backtest(store.conn, BACKTEST)
+      const flat = (v: unknown, path: string, out: Record<string, unknown>) => {
+        if (v !== null && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) flat(x, `${path}.${k}`, out)
+        else out[path] = v
+        return out
+      }
+      const got = flat(JSON.parse(JSON.stringify(back)), '', {})
+      const want = flat(JSON.parse(JSON.stringify(ref.back)), '', {})
       expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort())
       for (const k of Object.keys(want)) expectClose(got[k], want[k], k)
     })
