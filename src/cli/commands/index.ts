@@ -6,12 +6,14 @@ import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
+import { registerInit } from './init.js'
 import { registerQuickstart } from './quickstart.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
 export const COMMANDS: RegisterCommand[] = [
   registerQuickstart,
+  registerInit,
   registerStatus,
   registerAnalyze,
   registerExport,

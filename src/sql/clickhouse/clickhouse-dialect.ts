@@ -174,13 +174,19 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       if (!(fraction >= 0 && fraction <= 1)) throw new Error(`quantile fraction ${fraction} is not in [0, 1]`)
       return sql`quantileExactInclusive(${raw(String(fraction))})(toFloat64(${expr}))`
     },
-    // file() reads on the machine that runs the query: the embedded engine, or the server's user_files.
+    // file() reads on the machine that runs the query (the embedded engine, or the server's user_files).
+    // Every cell is read as text and converted here, so an empty cell is NULL whatever its type (the
+    // formats' own empty-cell rules give 0 or '').
     delimitedFileRelation: (path, columns, format) => {
-      const structure = columns
-        .map((c) => `${quote(c.name)} ${columnType({ ...c, nullable: true })}`)
-        .join(', ')
+      const structure = columns.map((c) => `${quote(c.name)} String`).join(', ')
       const fmt = format === 'csv' ? 'CSVWithNames' : 'TSVRaw'
-      return sql`file(${path}, ${fmt}, ${structure})`
+      const cells = columns
+        .map(
+          (c) =>
+            `CAST(nullIf(${quote(c.name)}, '') AS ${columnType({ ...c, nullable: true })}) AS ${quote(c.name)}`,
+        )
+        .join(', ')
+      return sql`(SELECT ${raw(cells)} FROM file(${path}, ${fmt}, ${structure}))`
     },
 
     typedNull: (type) => raw(`CAST(NULL AS Nullable(${TYPES[type]}))`),
