@@ -4,8 +4,8 @@
 // Prints one JSON line: { step, seconds, stages?, maxRssMB, … }. Reads the built code in ../dist.
 import { performance } from 'node:perf_hooks'
 import { analyze } from '../dist/analytics/index.js'
-// Every subsystem registers its migrations when loaded; the CLI's command list loads them all.
-import '../dist/cli/commands/index.js'
+// Registers every subsystem's tables, so the store opens at the same schema version as the CLI's.
+import '../dist/tables.js'
 import { sql } from '../dist/sql/fragment.js'
 import { openStore } from '../dist/store/store.js'
 
