@@ -121,6 +121,8 @@ export interface Dialect {
   previousValue(expr: Fragment, partition: Fragment, orderBy: Fragment): Fragment
   /** Money ÷ a count, as money rounded to its 4 decimals (not truncated). */
   moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
+  /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */
+  bulkFileRelation(path: string, format: 'csv' | 'parquet' | 'json'): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

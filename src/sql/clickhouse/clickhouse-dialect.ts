@@ -151,8 +151,9 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
     argMax: (value, orderBy) => sql`argMax(${value}, ${orderBy})`,
     countIf: (cond) => sql`countIf(${cond})`,
     sumIf: (value, cond) => sql`coalesce(sumIf(${value}, ${cond}), 0)`,
-    // Round to the money scale first: a float converted straight to Decimal is truncated, DuckDB rounds.
-    toMoney: (expr) => sql`toDecimal64(round(${expr}, 4), 4)`,
+    // Via scale 8, then rounded to 4: a float or text converted straight to Decimal(18,4) is truncated,
+    // where DuckDB's CAST rounds. Accepts numbers, decimals and numeric text, like CAST does.
+    toMoney: (expr) => sql`toDecimal64(round(toDecimal128(${expr}, 8), 4), 4)`,
     toDouble: (expr) => sql`toFloat64(${expr})`,
     jsonText: (json, key) => sql`JSONExtract(${json}, ${key}, 'Nullable(String)')`,
 
@@ -189,6 +190,8 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       return sql`(SELECT ${raw(cells)} FROM file(${path}, ${fmt}, ${structure}))`
     },
 
+    bulkFileRelation: (path, format) =>
+      sql`file(${path}, ${format === 'parquet' ? 'Parquet' : format === 'csv' ? 'CSVWithNames' : 'JSON'})`,
     typedNull: (type) => raw(`CAST(NULL AS Nullable(${TYPES[type]}))`),
     // Running total including the row's peers minus the peers' own total = strictly higher values only
     // (ClickHouse has no EXCLUDE GROUP frame). Exact for money; within float rounding for doubles.

@@ -122,4 +122,10 @@ export const duckdbDialect: Dialect = {
   moneyRatio: (numerator, denominator) => sql`CAST(CAST(sign(${numerator}) *
     ((2 * abs(CAST(${numerator} * 10000 AS HUGEINT)) + ${denominator}) // (2 * ${denominator})) AS DECIMAL(38,0))
     * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(18,4))`,
+  bulkFileRelation: (path, format) =>
+    format === 'parquet'
+      ? sql`read_parquet(${path})`
+      : format === 'csv'
+        ? sql`read_csv(${path})`
+        : sql`read_json(${path})`,
 }
