@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clickhouseDialect, parameterType, sortingKey } from '../../src/sql/clickhouse/clickhouse-dialect.js'
 import { ident, sql } from '../../src/sql/fragment.js'
+import { CUSTOMER_SCORES } from '../../src/analytics/snapshot-tables.js'
 import { CUSTOMERS, ORDERS, SETTINGS } from '../../src/store/schema.js'
 
 const d = clickhouseDialect()
@@ -25,6 +26,7 @@ describe('clickhouse dialect (text)', () => {
     expect(sortingKey(ORDERS)).toEqual(['customer_id', 'ordered_at'])
     expect(sortingKey(CUSTOMERS)).toEqual(['customer_id'])
     expect(sortingKey(SETTINGS)).toEqual(['key'])
+    expect(sortingKey(CUSTOMER_SCORES)).toEqual(['snapshot_id', 'customer_id'])
     const [ddl] = d.createTable(ORDERS).map((f) => d.compile(f).sql)
     expect(ddl).toContain('`order_id` String,')
     expect(ddl).toContain('`customer_id` Nullable(String),')

@@ -21,6 +21,9 @@ export const SESSION_SETTINGS: Readonly<Record<string, string | number>> = {
   output_format_json_quote_decimals: 0,
   output_format_json_quote_denormals: 0,
   date_time_output_format: 'simple',
+  // On a cluster a subquery over a Distributed table inside IN / JOIN is run once and shipped to the
+  // shards (order_items is not sharded by customer); no effect on one node.
+  distributed_product_mode: 'global',
 }
 
 /** What a ClickHouse transport does: run text with named `p1…pN` parameters, insert rows in bulk. */

@@ -49,8 +49,12 @@ function timeColumn(table: TableDef): string | undefined {
   return table.columns.find((c) => c.type === 'timestamp' && c.nullable === false)?.name
 }
 
-/** `ORDER BY` of a table: (shard key, time) for customer tables, else its logical key, else nothing. */
+/**
+ * `ORDER BY` of a table: its logical key when that holds the shard key (customer_scores: one snapshot's
+ * rows are read together), else (shard key, time) for customer tables, else the logical key.
+ */
 export function sortingKey(table: TableDef): string[] {
+  if (table.shardKey && table.key?.includes(table.shardKey)) return [...table.key]
   if (table.shardKey) {
     const time = timeColumn(table)
     return time ? [table.shardKey, time] : [table.shardKey]
