@@ -123,6 +123,16 @@ export interface Dialect {
   moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
   /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */
   bulkFileRelation(path: string, format: 'csv' | 'parquet' | 'json'): Fragment
+  // --- added by segments (language) ---------------------------------------------------------------
+  /** Month of year 1–12 of a date. */
+  monthOf(date: Fragment): Fragment
+  /**
+   * Aggregate: number of distinct `keys` tuples over rows where `condition` holds (0 when none); `keys` is
+   * a composite key such as (source, order_id), compared as a whole.
+   */
+  countDistinctIf(keys: readonly Fragment[], condition: Fragment): Fragment
+  /** True when `needle` occurs in `haystack` as plain text (case-sensitive; no wildcard characters). */
+  containsText(haystack: Fragment, needle: Fragment): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

@@ -1,5 +1,5 @@
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
-import { type CompiledQuery, type Fragment, raw, type SqlValue, sql } from '../fragment.js'
+import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
 const TYPES: Record<ColumnType, string> = {
   text: 'String',
@@ -194,6 +194,14 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       return sql`(SELECT ${raw(cells)} FROM file(${path}, ${fmt}, ${structure}))`
     },
 
+    monthOf: (date) => sql`toMonth(${date})`,
+    // uniqExact over a tuple: exact distinct count of the composite key, only rows where the condition holds.
+    countDistinctIf: (keys, cond) =>
+      keys.length === 1
+        ? sql`uniqExactIf(${keys[0]!}, ${cond})`
+        : sql`uniqExactIf(tuple(${join(keys)}), ${cond})`,
+    // position() is a plain substring search (no wildcards); > 0 when found. NULL in, NULL out.
+    containsText: (haystack, needle) => sql`(position(${haystack}, ${needle}) > 0)`,
     bulkFileRelation: (path, format) =>
       sql`file(${path}, ${format === 'parquet' ? 'Parquet' : format === 'csv' ? 'CSVWithNames' : 'JSON'})`,
     typedNull: (type) => raw(`CAST(NULL AS Nullable(${TYPES[type]}))`),

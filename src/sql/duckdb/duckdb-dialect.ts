@@ -1,5 +1,5 @@
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
-import { type CompiledQuery, type Fragment, raw, type SqlValue, sql } from '../fragment.js'
+import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
 const TYPES: Record<ColumnType, string> = {
   text: 'VARCHAR',
@@ -99,6 +99,15 @@ export const duckdbDialect: Dialect = {
     if (!(fraction >= 0 && fraction <= 1)) throw new Error(`quantile fraction ${fraction} is not in [0, 1]`)
     return sql`quantile_cont(${expr}, ${raw(String(fraction))})`
   },
+
+  monthOf: (date) => sql`month(${date})`,
+  // A row value counts NULL-free tuples as a whole; with one key it is the plain value.
+  countDistinctIf: (keys, cond) =>
+    keys.length === 1
+      ? sql`count(DISTINCT ${keys[0]!}) FILTER (WHERE ${cond})`
+      : sql`count(DISTINCT row(${join(keys)})) FILTER (WHERE ${cond})`,
+  // contains() is a plain substring test: `%` and `_` in the needle mean themselves (LIKE would not).
+  containsText: (haystack, needle) => sql`contains(${haystack}, ${needle})`,
 
   // read_csv with sniffing off: the program wrote the file, so detection could only guess wrong (a column
   // of digits read as a number); the types come from the schema. Column names inside the struct literal
