@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { CUSTOMER_SCORES } from '../../src/analytics/snapshot-tables.js'
 import { clickhouseDialect, parameterType, sortingKey } from '../../src/sql/clickhouse/clickhouse-dialect.js'
 import { ident, sql } from '../../src/sql/fragment.js'
-import { CUSTOMER_SCORES } from '../../src/analytics/snapshot-tables.js'
 import { CUSTOMERS, ORDERS, SETTINGS } from '../../src/store/schema.js'
 
 const d = clickhouseDialect()

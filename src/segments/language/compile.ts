@@ -551,27 +551,29 @@ function scanQuery(
   // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
   // candidates' rows before joining anything bigger (items ⋈ orders especially).
   const only = (column: Fragment) => (restrict ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``)
+  // `AS customer_id` on every scan: with several joined relations holding a customer_id, ClickHouse would
+  // name the column `o.customer_id` and the outer join on `b_items.customer_id` would not find it.
   const from = (column: Fragment) =>
     since ? sql` AND ${column} >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+      return sql`SELECT o.customer_id AS customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
+      return sql`SELECT o.customer_id AS customer_id, ${cols} FROM orders o${only(sql`o.customer_id`)}
         JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
     case 'events':
-      return sql`SELECT e.customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
+      return sql`SELECT e.customer_id AS customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
         WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${asOfTs}${from(sql`e.occurred_at`)}${keep}
         GROUP BY e.customer_id`
     case 'customer_tags':
-      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
+      return sql`SELECT t.customer_id AS customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}
+      return sql`SELECT m.customer_id AS customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}
         LEFT JOIN segments g ON g.segment_id = m.segment_id
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`
   }
