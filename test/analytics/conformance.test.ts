@@ -16,6 +16,9 @@ import { loadFixture, SHOP } from './fixture.js'
  */
 type Scores = Record<string, Record<string, unknown>>
 
+/** Windowed scores per engine; DuckDB runs first and is the reference. */
+const WINDOWED = new Map<string, unknown[]>()
+
 const COLUMNS = [
   'recency_days',
   'frequency',
@@ -146,6 +149,25 @@ for (const engine of ENGINES) {
       expect(r).toMatchObject({ value: 30, score: 2, worse: 2, next: { score: 3, needs: 6 } })
       expect(why.segment).toBe('Hibernating')
       expect(why.moveUp.length).toBeGreaterThan(0)
+    })
+
+    // Last: it adds snapshots to the store the tests above read.
+    it('refuses an empty window; a June window scores c1, c2, c5, c7 alike on every engine', async () => {
+      await expect(analyze(store.conn, { asOf: '2020-01-01' })).rejects.toMatchObject({
+        diagnostic: { code: 'analytics.empty_window' },
+      })
+      const run = await analyze(store.conn, { asOf: '2024-07-01', windowStart: '2024-06-01' })
+      const got = await store.conn.all(sql`SELECT customer_id, recency_days, frequency, monetary, r, f, m,
+          rfm_segment, lifecycle, value_tier FROM customer_scores WHERE snapshot_id = ${run.snapshotId}
+        ORDER BY customer_id`)
+      expect(got.filter((row) => row['r'] !== null).map((row) => row['customer_id'])).toEqual([
+        'c1',
+        'c2',
+        'c5',
+        'c7',
+      ])
+      WINDOWED.set(engine.name, got)
+      expect(got).toEqual(WINDOWED.get('duckdb'))
     })
   })
 }
