@@ -40,6 +40,10 @@ for (const [name, open] of [
       rmSync(dir, { recursive: true, force: true })
     })
 
+    it(`[${name}] runs on the transport it names (in-process chdb, or HTTP to the local endpoint)`, () => {
+      expect(store.path).toMatch(name === 'clickhouse' ? /^chdb:\// : /^http:\/\/127\.0\.0\.1:\d+#t/)
+    })
+
     it(`[${name}] binds injection payloads as values: they come back verbatim and change nothing`, async () => {
       for (const p of PAYLOADS) {
         const row = await conn.one(sql`SELECT ${p} AS v, length(${p}) AS n`)
