@@ -189,7 +189,7 @@ const btydRows = (conn: Connection) =>
   conn.all(sql`SELECT * FROM (${btydSummaryQuery(conn, asOfWindow(DEMO_AS_OF))}) AS s ORDER BY customer_id`)
 const reference = (async () => {
   const store = await openStore(':memory:')
-  await generateDemo(store.conn, { customers: 1500, seed: 11, asOf: DEMO_AS_OF })
+  await generateDemo(store.conn, { customers: 800, seed: 11, asOf: DEMO_AS_OF })
   const result = await analyze(store.conn, { asOf: DEMO_AS_OF, predict: predictStep })
   const scores = await store.conn.all(sql`SELECT * FROM customer_scores ORDER BY customer_id`)
   const btyd = await btydRows(store.conn)
