@@ -190,6 +190,16 @@ cases('logic', [
     'three order leaves and a score',
   ],
   ["city = '上海' and NOT (tag = 'vip' or age > 50)", [], 'lower-case keywords'],
+  [
+    "gender = 'F' AND orders_count(within: 90d) = 2 AND category_purchased('母婴', within: 1y) AND spent > 100",
+    ['a1'],
+    "candidates' orders read once for the order and item scans",
+  ],
+  [
+    "gender = 'M' AND (orders_count >= 1 OR product_purchased('SKU-2'))",
+    ['a2'],
+    'candidates with OR across tables',
+  ],
 ])
 
 describe('in_segment with the saved segments given', () => {

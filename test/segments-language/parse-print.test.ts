@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { parseSegment, printSegment, type SegmentExpr } from '../../src/segments/language/index.js'
+import {
+  checkSegment,
+  parseSegment,
+  printSegment,
+  type SegmentExpr,
+} from '../../src/segments/language/index.js'
 import { stripSpans } from './strip-spans.js'
 
 const tree = (text: string): SegmentExpr => {
@@ -124,6 +129,16 @@ describe('printer', () => {
       expect(printSegment(tree(printed))).toBe(printed)
     })
   }
+
+  it('checkSegment gives names in the catalog spelling, keeping Chinese aliases', () => {
+    const r = checkSegment(
+      "ORDERS_COUNT(WITHIN: 90D) >= 3 AND City = '上海' AND 城市 != '北京' AND 订单数 > 1",
+    )
+    expect(r.ok && r.value.canonical).toBe(
+      "orders_count(within: 90d) >= 3 AND city = '上海' AND 城市 != '北京' AND 订单数 > 1",
+    )
+    if (r.ok) expect(stripSpans(tree(r.value.canonical))).toEqual(stripSpans(r.value.ast))
+  })
 
   it('writes canonical text', () => {
     expect(printSegment(tree("ORDERS_COUNT(WITHIN:90D)>=3 aNd city='上海'"))).toBe(

@@ -197,6 +197,8 @@ describe('mutated and random input never crashes or hangs', () => {
       expect(r.ok).toBe(false)
       expect(performance.now() - started).toBeLessThan(500)
     }
+    const flood = checkSegment('abcdefgh = 1 OR '.repeat(1240) + 'x = 1')
+    expect(!flood.ok && flood.diagnostics.length).toBe(50)
     const wide = Array.from({ length: 500 }, (_, i) => `orders_count(within: ${i + 1}d) >= ${i}`).join(' OR ')
     expect(everything(wide)).not.toBeNull()
   })

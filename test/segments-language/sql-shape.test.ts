@@ -41,6 +41,28 @@ describe('compiled SQL shape', () => {
     expect(count(sql, /\bEXISTS\b/g)).toBe(0)
   })
 
+  it('in_segment compiles to the id when the saved segments are given, to an id-or-name match otherwise', () => {
+    const given = compileSegment("in_segment('VIP')", duckdbDialect, {
+      asOf: '2024-07-01',
+      snapshotId: null,
+      segments: [{ id: 'seg-1', name: 'VIP' }],
+    })
+    if (!given.ok) throw new Error('compile failed')
+    const withIds = duckdbDialect.compile(given.value.query)
+    expect(withIds.sql).not.toMatch(/\bsegments\b/)
+    expect(withIds.parameters).toContain('seg-1')
+    expect(sqlOf("in_segment('VIP')").sql).toMatch(/LEFT JOIN segments g/)
+  })
+
+  it("record conditions narrow the scans; the candidates' orders are read once for orders and items", () => {
+    const { sql } = sqlOf(
+      "city = '上海' AND orders_count(within: 90d) >= 2 AND category_purchased('母婴', within: 180d)",
+    )
+    expect(sql).toMatch(/^WITH candidates AS/)
+    expect(count(sql, /\b(FROM|JOIN) orders\b/g)).toBe(1)
+    expect(count(sql, /FROM candidate_orders o/g)).toBe(2)
+  })
+
   it('reads no behaviour table a definition does not use, and no snapshot without one', () => {
     const { sql } = sqlOf("city = '上海' AND age > 30", null)
     expect(sql).not.toMatch(/orders|events|customer_tags|segment_members|customer_scores/)

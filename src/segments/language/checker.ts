@@ -61,6 +61,9 @@ export function callArgs(fn: FunctionInfo, call: Call): Map<string, Literal> {
 const FIELD_NAMES = () => allFields().flatMap((f) => [f.name, ...f.aliases])
 const FUNCTION_NAMES = () => allFunctions().flatMap((f) => [f.name, ...f.aliases])
 
+/** At most this many diagnostics per definition. */
+export const MAX_DIAGNOSTICS = 50
+
 /**
  * Type-checks a parsed definition against the field and function catalogs. Reports every problem it
  * finds (not just the first), each at its span, so a marketer can fix them in one pass.
@@ -198,6 +201,8 @@ export function check(text: string, ast: SegmentExpr): Diagnostic[] {
   }
 
   function walk(e: SegmentExpr): void {
+    // Past a screenful of problems more would not help anyone; stop (and bound the work on hostile input).
+    if (out.length >= MAX_DIAGNOSTICS) return
     switch (e.kind) {
       case 'and':
       case 'or':

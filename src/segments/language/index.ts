@@ -11,6 +11,8 @@ import { check } from './checker.js'
 import { type CompileContext, compileTree, type KnownSegment } from './compile.js'
 import { allFields, type FieldInfo } from './fields.js'
 import { allFunctions, type FunctionInfo } from './functions.js'
+import { normaliseDate } from './lexer.js'
+import { normalise } from './normalise.js'
 import { parse } from './parser.js'
 import { printExpr } from './printer.js'
 import { referencedSegments as references } from './references.js'
@@ -39,13 +41,17 @@ export function parseSegment(text: string): { ast: SegmentExpr | null; diagnosti
   return parse(text)
 }
 
-/** Parses and type-checks; on success, the tree and its canonical text. */
+/**
+ * Parses and type-checks; on success, the tree (names in the catalog's spelling; Chinese aliases kept) and
+ * its canonical text.
+ */
 export function checkSegment(text: string): Result<{ ast: SegmentExpr; canonical: string }> {
   const parsed = parse(text)
   if (!parsed.ast) return { ok: false, diagnostics: parsed.diagnostics }
   const diagnostics = check(text, parsed.ast)
   if (diagnostics.length) return { ok: false, diagnostics }
-  return { ok: true, value: { ast: parsed.ast, canonical: printExpr(parsed.ast) } }
+  const ast = normalise(parsed.ast)
+  return { ok: true, value: { ast, canonical: printExpr(ast) } }
 }
 
 /** Canonical text of a tree; `parseSegment(printSegment(x)).ast` equals `x` apart from spans. */
@@ -62,6 +68,9 @@ export function compileSegment(
   dialect: Dialect,
   ctx: SegmentQueryContext,
 ): Result<{ query: Fragment; canonical: string; ast: SegmentExpr }> {
+  // A malformed as-of date is the caller's bug, not the marketer's mistake.
+  if (!normaliseDate(ctx.asOf) || normaliseDate(ctx.asOf) !== ctx.asOf)
+    throw new Error(`compileSegment: asOf must be YYYY-MM-DD, got ${ctx.asOf}`)
   const checked = checkSegment(text)
   if (!checked.ok) return checked
   const { ast, canonical } = checked.value

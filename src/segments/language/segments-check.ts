@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { SegmentExpr } from './ast.js'
-import type { KnownSegment } from './compile.js'
+import type { KnownSegment } from './context.js'
 import { segmentCalls } from './references.js'
 import { diagnosticAt } from './report.js'
 import { suggest } from './suggest.js'
