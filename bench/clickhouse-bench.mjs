@@ -44,7 +44,7 @@ if (process.argv[2] === 'step') {
   const { sql, ident, raw } = await import(dist('sql/fragment.js'))
   const { analyze } = await import(dist('analytics/index.js'))
   const { predictStep } = await import(dist('models/index.js'))
-  const [, , , name, a, b, c] = process.argv
+  const [, , , name, a, b, c] = process.argv.filter((x, i, all) => !x.startsWith('--') && !all[i - 1]?.startsWith('--memory'))
   const t0 = performance.now()
   const out = { step: name }
   if (name === 'export') {
@@ -178,9 +178,14 @@ try {
     if (exported.rows[t] !== loaded.rows[t])
       throw new Error(`${t}: ${exported.rows[t]} exported, ${loaded.rows[t]} loaded`)
   }
-  const extra = process.argv.includes('--no-models') ? ['--no-models'] : []
-  const duck = measure('analyze on DuckDB', ['analyze', 'duckdb', copy, '', ...extra])
-  const ch = measure('analyze on chdb', ['analyze', 'chdb', chdbDir, duck.asOf, ...extra])
+  const extra = [
+    ...(process.argv.includes('--no-models') ? ['--no-models'] : []),
+    '--memory-limit',
+    option('memory-limit', '1000'),
+  ]
+  // chdb first: its default asOf (the day after the newest order) is then given to DuckDB explicitly.
+  const ch = measure('analyze on chdb', ['analyze', 'chdb', chdbDir, '', ...extra])
+  const duck = measure('analyze on DuckDB', ['analyze', 'duckdb', copy, ch.asOf, ...extra])
   rows.push(exported, loaded, duck, ch)
 
   const fmt = (n, d = 1) => (n === null || n === undefined ? '—' : Number(n).toFixed(d))
