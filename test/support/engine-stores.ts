@@ -12,7 +12,7 @@ import { type ChdbHttpServer, startChdbHttpServer } from './chdb-http-server.js'
  * test process (in-process or behind the local HTTP endpoint) lives in one temporary directory, each in
  * a database of its own, dropped on close.
  */
-const CHDB_DIR = join(tmpdir(), `strata-chdb-test-${process.pid}`)
+const CHDB_DIR = join(process.env['STRATA_TEST_CHDB_ROOT'] ?? tmpdir(), `strata-chdb-test-${process.pid}`)
 let databases = 0
 let cleanupRegistered = false
 let httpServer: Promise<ChdbHttpServer> | undefined
