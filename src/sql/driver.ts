@@ -32,6 +32,12 @@ export interface Connection {
    * Meant for staging tables; not transactional on its own — wrap in `transaction` or append to temp tables.
    */
   append(table: string, columns: readonly string[], rows: Iterable<readonly SqlValue[]>): Promise<number>
+  /**
+   * Runs a query and yields its rows a batch at a time (the engine's chunks, ~2,048 rows), normalised like
+   * `all`: a result of any size passes through JavaScript in bounded memory. Added by segments (member
+   * export to stdout, NDJSON). Do not run other statements on the connection until the iteration ends.
+   */
+  stream<T extends Row = Row>(query: Fragment): AsyncIterable<T[]>
   /** Writes the rows of a query to a file in the engine's bulk format. */
   copyToFile(query: Fragment, path: string, format: BulkFormat): Promise<void>
   /** Reads a file into a (temporary) table using the engine's own reader; used for Parquet. */

@@ -110,6 +110,19 @@ for (const [name, open] of [
       await conn.run(sql`TRUNCATE TABLE t`)
     })
 
+    it(`[${name}] streams a result in blocks, values normalised like all()`, async () => {
+      let n = 0
+      let sum = 0
+      for await (const rows of conn.stream<{ n: number; c: string }>(
+        sql`SELECT number AS n, ${'上海'} AS c FROM numbers(100000)`,
+      )) {
+        n += rows.length
+        for (const r of rows) sum += r.n
+        expect(rows[0]!.c).toBe('上海')
+      }
+      expect({ n, sum }).toEqual({ n: 100000, sum: (99999 * 100000) / 2 })
+    })
+
     it(`[${name}] writes Parquet and reads it back into a temporary table`, async () => {
       const file = join(dir, `out-${name}.parquet`)
       await conn.copyToFile(sql`SELECT number AS n, ${'上海'} AS city FROM numbers(5)`, file, 'parquet')

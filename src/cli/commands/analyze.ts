@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path'
 import { type Command, Option } from 'commander'
 import {
   type AnalysisConfig,
-  analyze,
   DEFAULT_CONFIG,
   type GroupSummary,
   parseAnalysisConfig,
@@ -12,6 +11,7 @@ import {
 } from '../../analytics/index.js'
 import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
 import { predictStep } from '../../models/index.js'
+import { analyzeAndRefresh } from '../../segments/index.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -166,7 +166,8 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
 export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<void> {
   const store = await cx.store()
   const config = loadConfig(opts, store.path)
-  const result = await analyze(store.conn, {
+  // Saved segments are recomputed against the new snapshot right after it is written.
+  const result = await analyzeAndRefresh(store.conn, {
     asOf: opts.asOf,
     windowStart: opts.windowStart ?? null,
     config,
@@ -189,4 +190,8 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
   )
   cx.print()
   printSummary(cx, s)
+  if (result.segments.length) {
+    cx.print()
+    cx.print(cx.t('cli.segment.refreshed', { n: result.segments.length }))
+  }
 }

@@ -8,6 +8,7 @@ import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerInit } from './init.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerSegment } from './segment.js'
 import { registerStatus } from './status.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
@@ -22,4 +23,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerDemo,
   registerClv,
   registerBacktest,
+  registerSegment,
 ]

@@ -7,7 +7,10 @@ import { clickhouseDialect } from './clickhouse-dialect.js'
 interface ChdbResult {
   text(): string
 }
+interface ChdbStream extends AsyncIterable<{ rows<T>(): T[] }> {}
 interface ChdbSession {
+  queryStream(query: string, opts?: { format?: string }): ChdbStream
+  queryStreamBind(query: string, params: object, opts?: { format?: string }): ChdbStream
   queryAsync(query: string, opts?: { format?: string }): Promise<ChdbResult>
   queryBindAsync(query: string, params: object, opts?: { format?: string }): Promise<ChdbResult>
   insert(params: {
@@ -59,6 +62,12 @@ export async function openChdb(path: string, database = 'strata'): Promise<Conne
     async command(text: string, params: Record<string, SqlValue>) {
       if (Object.keys(params).length) await session.queryBindAsync(text, params, { format: 'Null' })
       else await session.queryAsync(text, { format: 'Null' })
+    },
+    async *stream(text: string, params: Record<string, SqlValue>) {
+      const chunks = Object.keys(params).length
+        ? session.queryStreamBind(text, params, { format: 'JSONEachRow' })
+        : session.queryStream(text, { format: 'JSONEachRow' })
+      for await (const chunk of chunks) yield chunk.rows<Row>()
     },
     async insertRows(table, columns, rows) {
       let lines = ''

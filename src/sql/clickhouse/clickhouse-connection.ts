@@ -32,6 +32,8 @@ export interface ClickHouseExecutor {
   query(text: string, params: Record<string, SqlValue>): Promise<Row[]>
   /** Runs a statement, discarding any rows. */
   command(text: string, params: Record<string, SqlValue>): Promise<void>
+  /** Runs a query and yields its rows a block at a time (the engine's own chunks). */
+  stream(text: string, params: Record<string, SqlValue>): AsyncIterable<Row[]>
   /** Inserts rows of JSON values in one block (sent as JSONCompactEachRow data, never SQL text). */
   insertRows(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>
   close(): Promise<void>
@@ -88,6 +90,11 @@ export class ClickHouseConnection implements Connection {
 
   async one<T extends Row = Row>(query: Fragment): Promise<T | undefined> {
     return (await this.all<T>(query))[0]
+  }
+
+  async *stream<T extends Row = Row>(query: Fragment): AsyncIterable<T[]> {
+    const { sql, parameters } = this.dialect.compile(query)
+    for await (const rows of this.exec.stream(sql, named(parameters))) if (rows.length) yield rows as T[]
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {

@@ -53,6 +53,10 @@ export async function openClickHouseHttp(options: ClickHouseHttpOptions): Promis
     async command(text: string, params: Record<string, SqlValue>) {
       await client.command({ query: text, query_params: params })
     },
+    async *stream(text: string, params: Record<string, SqlValue>) {
+      const result = await client.query({ query: text, query_params: params, format: 'JSONEachRow' })
+      for await (const rows of result.stream()) yield rows.map((r) => r.json() as Row)
+    },
     async insertRows(table, columns, rows) {
       await client.insert({
         table: dialect.quoteIdent(table),

@@ -22,10 +22,15 @@ const NUMERIC_AS_TEXT = new Set<number>([
 ])
 
 function normalise(result: DuckDBResultReader): Row[] {
-  const rows = result.getRowObjectsJson() as Row[]
-  const names = result.columnNames()
+  return normaliseRows(result.getRowObjectsJson() as Row[], numericColumns(result))
+}
+
+function numericColumns(result: { columnNames(): string[]; columnTypes(): { typeId: DuckDBTypeId }[] }) {
   const types = result.columnTypes()
-  const numeric = names.filter((_, i) => NUMERIC_AS_TEXT.has(types[i]!.typeId))
+  return result.columnNames().filter((_, i) => NUMERIC_AS_TEXT.has(types[i]!.typeId))
+}
+
+function normaliseRows(rows: Row[], numeric: readonly string[]): Row[] {
   if (numeric.length === 0) return rows
   for (const row of rows) {
     for (const name of numeric) {
@@ -136,6 +141,13 @@ class DuckDBStoreConnection implements Connection {
       appender.closeSync()
     }
     return count
+  }
+
+  async *stream<T extends Row = Row>(query: Fragment): AsyncIterable<T[]> {
+    const { sql, parameters } = this.dialect.compile(query)
+    const result = await this.conn.stream(sql, parameters.length ? (parameters as never) : undefined)
+    const numeric = numericColumns(result)
+    for await (const rows of result.yieldRowObjectJson()) yield normaliseRows(rows as Row[], numeric) as T[]
   }
 
   async copyToFile(query: Fragment, path: string, format: BulkFormat): Promise<void> {
