@@ -103,7 +103,10 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       const cols = table.columns.map((c) => `${quote(c.name)} ${columnType(c)}`).join(',\n  ')
       const key = sortingKey(table).map(quote).join(', ')
       // A guest order has no customer id, yet orders are sorted by it: nullable sorting keys are allowed.
-      const engine = `ENGINE = MergeTree ORDER BY (${key})\nSETTINGS allow_nullable_key = 1`
+      // Block number/offset columns enable lightweight UPDATE (segment memberships close stays with it).
+      const engine =
+        `ENGINE = MergeTree ORDER BY (${key})\nSETTINGS allow_nullable_key = 1, ` +
+        'enable_block_number_column = 1, enable_block_offset_column = 1'
       if (!cluster) {
         return [raw(`CREATE TABLE IF NOT EXISTS ${quote(table.name)} (\n  ${cols}\n) ${engine}`)]
       }
