@@ -44,7 +44,9 @@ if (process.argv[2] === 'step') {
   const { sql, ident, raw } = await import(dist('sql/fragment.js'))
   const { analyze } = await import(dist('analytics/index.js'))
   const { predictStep } = await import(dist('models/index.js'))
-  const [, , , name, a, b, c] = process.argv.filter((x, i, all) => !x.startsWith('--') && !all[i - 1]?.startsWith('--memory'))
+  const [, , , name, a, b, c] = process.argv.filter(
+    (x, i, all) => !x.startsWith('--') && !all[i - 1]?.startsWith('--memory'),
+  )
   const t0 = performance.now()
   const out = { step: name }
   if (name === 'export') {
