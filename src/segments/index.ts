@@ -1,6 +1,5 @@
 // The segments service: saved dynamic and static segments over the segment language, materialised with
 // history. Other subsystems import from here (never from the files directly).
-export { analyzeAndRefresh } from './analyze-pipeline.js'
 export { type CompiledDefinition, compileDefinition } from './definition.js'
 export { diffSegmentEdit, type EditDiff } from './edit-diff.js'
 export { materializeQuery, type SizeRecord } from './materialize.js'
@@ -26,6 +25,7 @@ export {
 } from './segment-catalog.js'
 export {
   createSegment,
+  createSegmentFromQuery,
   createStaticSegment,
   freezeSegment,
   type NewDynamicSegment,

@@ -1,6 +1,6 @@
 import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
-import { sql } from '../sql/fragment.js'
+import { type Fragment, sql } from '../sql/fragment.js'
 import { compileDefinition, knownSegments } from './definition.js'
 import { insertMembers, materializeQuery, recordStaticSize, type SizeRecord } from './materialize.js'
 import type { SegmentContext } from './query-context.js'
@@ -95,6 +95,40 @@ export async function createStaticSegment(
     } finally {
       await dropResolvedUpload(conn)
     }
+  })
+}
+
+/**
+ * Saves the customers a query selects (a column `customer_id`) as a static segment: what clusters and
+ * lookalikes are kept as. Same ids, name check, members and first size point as an uploaded list.
+ *
+ * @example
+ * await createSegmentFromQuery(conn, { name: 'Night owls', members: sql`SELECT customer_id FROM …` }, { now, ctx })
+ */
+export async function createSegmentFromQuery(
+  conn: Connection,
+  input: { name: string; members: Fragment; description?: string | null },
+  options: WriteOptions,
+): Promise<{ segment: SegmentInfo; size: SizeRecord }> {
+  return conn.transaction(async () => {
+    await assertNameFree(conn, input.name)
+    const segmentId = await newSegmentId(conn, input.name)
+    await insertSegmentRow(conn, {
+      segmentId,
+      name: input.name,
+      kind: 'static',
+      definition: null,
+      description: input.description ?? null,
+      templateId: null,
+      frozenFrom: null,
+      now: options.now,
+    })
+    await insertMembers(conn, segmentId, input.members, options.now)
+    const n = await conn.one<{ n: number }>(
+      sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`,
+    )
+    const size = await recordStaticSize(conn, segmentId, Number(n?.n ?? 0), options)
+    return { segment: await getSegment(conn, segmentId), size }
   })
 }
 

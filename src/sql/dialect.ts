@@ -123,6 +123,9 @@ export interface Dialect {
   moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
   /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */
   bulkFileRelation(path: string, format: 'csv' | 'parquet' | 'json'): Fragment
+  // --- added by strategy ------------------------------------------------------------------------------
+  /** Double value of a text expression, NULL (not an error) when the text is not a number. */
+  tryToDouble(expr: Fragment): Fragment
   // --- added by segments (language) ---------------------------------------------------------------
   /** Month of year 1–12 of a date. */
   monthOf(date: Fragment): Fragment

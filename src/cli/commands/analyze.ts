@@ -1,17 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { type Command, Option } from 'commander'
 import {
   type AnalysisConfig,
-  DEFAULT_CONFIG,
+  configOrThrow,
   type GroupSummary,
+  loadAnalysisConfig,
   parseAnalysisConfig,
   type SnapshotSummary,
   segmentLabel,
 } from '../../analytics/index.js'
-import { EXIT, renderDiagnostic, StrataError } from '../../core/diagnostics.js'
+import { renderDiagnostic, StrataError } from '../../core/diagnostics.js'
 import { predictStep } from '../../models/index.js'
-import { analyzeAndRefresh } from '../../segments/index.js'
+import { analyzeAndRefresh } from '../../pipeline/analyze-and-refresh.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
@@ -37,28 +36,9 @@ function number(value: string, field: string): number {
   return n
 }
 
-function orFail(result: ReturnType<typeof parseAnalysisConfig>): AnalysisConfig {
-  if (result.ok) return result.value
-  const [first, ...more] = result.diagnostics
-  throw new StrataError(first!, EXIT.USAGE, more)
-}
-
 /** The config file (flag, else strata.config.json beside the store), then flags on top. */
 function loadConfig(flags: AnalyzeFlags, storePath: string): AnalysisConfig {
-  const beside = storePath === ':memory:' ? undefined : join(dirname(storePath), 'strata.config.json')
-  const file = flags.config ?? (beside && existsSync(beside) ? beside : undefined)
-  let config = DEFAULT_CONFIG
-  if (file) {
-    if (!existsSync(file)) throw new StrataError({ code: 'analytics.config.not_found', params: { file } })
-    let json: unknown
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'))
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new StrataError({ code: 'analytics.config.bad_json', params: { reason }, at: { file } })
-    }
-    config = orFail(parseAnalysisConfig(json, file))
-  }
+  const config = loadAnalysisConfig(storePath, flags.config)
   const overrides: Record<string, Record<string, unknown>> = {}
   if (flags.bins) overrides['rfm'] = { bins: number(flags.bins, '--bins') }
   const lifecycle: Record<string, unknown> = {}
@@ -69,7 +49,9 @@ function loadConfig(flags: AnalyzeFlags, storePath: string): AnalysisConfig {
     const [high, potential, regular] = flags.tiers.split(',').map((s) => number(s, '--tiers'))
     overrides['valueTiers'] = { high, potential, regular }
   }
-  return Object.keys(overrides).length ? orFail(parseAnalysisConfig(overrides, '--flags', config)) : config
+  return Object.keys(overrides).length
+    ? configOrThrow(parseAnalysisConfig(overrides, '--flags', config))
+    : config
 }
 
 function pct(x: number, c: CliContext): string {
@@ -166,7 +148,7 @@ export const registerAnalyze: RegisterCommand = (program: Command, ctx) => {
 export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<void> {
   const store = await cx.store()
   const config = loadConfig(opts, store.path)
-  // Saved segments are recomputed against the new snapshot right after it is written.
+  // Tags and saved segments are recomputed against the new snapshot right after it is written.
   const result = await analyzeAndRefresh(store.conn, {
     asOf: opts.asOf,
     windowStart: opts.windowStart ?? null,
@@ -175,8 +157,11 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
     createdAt: cx.nowText(),
     memoryLimitMB: opts.memoryLimit ? number(opts.memoryLimit, '--memory-limit') : undefined,
   })
-  const warnings = result.warnings.map((d) => ({ ...d, message: renderDiagnostic(d, cx.lang) }))
-  if (opts.json) return cx.printJson({ ok: true, ...result, warnings })
+  const warnings = [...result.warnings, ...result.tags.warnings].map((d) => ({
+    ...d,
+    message: renderDiagnostic(d, cx.lang),
+  }))
+  if (opts.json) return cx.printJson({ ok: true, ...result, warnings, tags: result.tags.counts })
   for (const w of warnings) cx.err.write(`${cx.t('cli.analyze.warning', { message: w.message })}\n`)
   const s = result.summary
   cx.print(
@@ -190,6 +175,8 @@ export async function runAnalyze(cx: CliContext, opts: AnalyzeFlags): Promise<vo
   )
   cx.print()
   printSummary(cx, s)
+  const assignments = result.tags.counts.reduce((sum, c) => sum + c.customers, 0)
+  cx.print(cx.t('cli.tag.after_analyze', { tags: result.tags.counts.length, assignments }))
   if (result.segments.length) {
     cx.print()
     cx.print(cx.t('cli.segment.refreshed', { n: result.segments.length }))

@@ -1,88 +1,26 @@
 import { type Command, Option } from 'commander'
-import { type CustomerExplanation, explainCustomer, segmentLabel } from '../../analytics/index.js'
+import {
+  type CustomerExplanation,
+  explainCustomer,
+  explanationSentences,
+  readable,
+  readableShare,
+} from '../../analytics/index.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { renderTable } from '../table.js'
 
 function fmt(c: CliContext, v: unknown, digits = 2): string {
-  if (v === null || v === undefined) return '—'
-  if (typeof v === 'number') return v.toLocaleString(c.lang, { maximumFractionDigits: digits })
-  return String(v)
+  return readable(c.lang, v, digits)
 }
 function pct(c: CliContext, v: unknown): string {
-  return typeof v === 'number'
-    ? v.toLocaleString(c.lang, { style: 'percent', maximumFractionDigits: 1 })
-    : '—'
+  return readableShare(c.lang, v)
 }
 
 function printWhy(c: CliContext, why: CustomerExplanation): void {
   const row = why.row
-  const asOf = why.snapshot.asOf
-  c.print(c.t('analytics.why.header', { customer: why.customerId, snapshot: why.snapshot.snapshotId, asOf }))
-  if (!why.dimensions) {
-    c.print(c.t('analytics.why.prospect', { asOf }))
-  } else {
-    c.print(
-      c.t('analytics.why.inputs', {
-        asOf,
-        recency: row['recency_days'],
-        frequency: row['frequency'],
-        monetary: fmt(c, row['monetary']),
-      }),
-    )
-    for (const d of why.dimensions) {
-      const { low, high } = d.range
-      const range = low === high ? fmt(c, low) : `${fmt(c, low)}–${fmt(c, high)}`
-      const params = { ...d, n: d.scored, range }
-      c.print(c.t(`analytics.why.${d.dim}.${d.method}`, params))
-      if (d.next)
-        c.print(c.t(`analytics.why.${d.dim}.next`, { score: d.next.score, needs: fmt(c, d.next.needs) }))
-      else c.print(c.t('analytics.why.top', { dim: d.dim.toUpperCase() }))
-    }
-    c.print(c.t('analytics.why.code', { code: why.code, segment: segmentLabel(why.segment, c.lang) }))
-  }
-  const stage = c.t(`analytics.lifecycle.${why.lifecycle.stage}`)
-  c.print(c.t(`analytics.why.lifecycle.${why.lifecycle.rule}`, { ...why.lifecycle.params, stage }))
-  const tier = why.valueTier
-  if (tier.tier) {
-    const key = tier.tier === 'churned' ? 'analytics.why.tier.churned' : 'analytics.why.tier.ranked'
-    c.print(
-      c.t(key, {
-        tier: c.t(`analytics.tier.${tier.tier}`),
-        share: pct(c, tier.shareBefore ?? 0),
-        high: pct(c, tier.params['high']),
-        potential: pct(c, tier.params['potential']),
-        regular: pct(c, tier.params['regular']),
-        basis: c.t(`analytics.basis.${tier.params['basis']}`),
-      }),
-    )
-  }
-  if (row['p_alive'] !== null) {
-    c.print(
-      c.t('analytics.why.predictions', {
-        clv: fmt(c, row['clv_12m']),
-        purchases: fmt(c, row['expected_purchases_90d']),
-        p_alive: fmt(c, row['p_alive'], 3),
-        band: row['churn_band'] ? c.t(`analytics.band.${row['churn_band']}`) : '—',
-        next: fmt(c, row['expected_next_order_at']),
-      }),
-    )
-  }
-  if (why.dimensions) {
-    if (why.segment === why.bestSegment) c.print(c.t('analytics.why.move.best'))
-    else if (why.moveUp.length === 0) c.print(c.t('analytics.why.move.none'))
-    for (const m of why.moveUp) {
-      c.print(
-        c.t(`analytics.why.move.${m.dim}`, {
-          segment: segmentLabel(m.segment, c.lang),
-          code: m.code,
-          score: m.toScore,
-          needs: fmt(c, m.needs),
-        }),
-      )
-    }
-  }
+  for (const s of explanationSentences(why, c.lang)) c.print(s.text)
   c.print()
   const features: [string, string][] = [
     ['aov', fmt(c, row['aov'])],

@@ -1,15 +1,24 @@
 import type { RegisterCommand } from '../program.js'
 import { registerAnalyze } from './analyze.js'
+import { registerAudience } from './audience.js'
 import { registerBacktest } from './backtest.js'
+import { registerCluster } from './cluster.js'
 import { registerClv } from './clv.js'
 import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
 import { registerInit } from './init.js'
+import { registerLookalike } from './lookalike.js'
+import { registerPersona } from './persona.js'
+import { registerPlaybook } from './playbook.js'
 import { registerQuickstart } from './quickstart.js'
+import { registerRecommend } from './recommend.js'
 import { registerSegment } from './segment.js'
+import { registerServe } from './serve.js'
+import { registerServerAdmin } from './server-admin.js'
 import { registerStatus } from './status.js'
+import { registerTag } from './tag.js'
 
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
 export const COMMANDS: RegisterCommand[] = [
@@ -24,4 +33,13 @@ export const COMMANDS: RegisterCommand[] = [
   registerClv,
   registerBacktest,
   registerSegment,
+  registerTag,
+  registerCluster,
+  registerPersona,
+  registerLookalike,
+  registerPlaybook,
+  registerRecommend,
+  registerAudience,
+  registerServe,
+  registerServerAdmin,
 ]

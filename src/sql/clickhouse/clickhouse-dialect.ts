@@ -197,6 +197,8 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       return sql`(SELECT ${raw(cells)} FROM file(${path}, ${fmt}, ${structure}))`
     },
 
+    // NULL, not an error, for text that is not a number (DuckDB's TRY_CAST).
+    tryToDouble: (expr) => sql`toFloat64OrNull(toString(${expr}))`,
     monthOf: (date) => sql`toMonth(${date})`,
     // uniqExact over a tuple: exact distinct count of the composite key, only rows where the condition holds.
     countDistinctIf: (keys, cond) =>

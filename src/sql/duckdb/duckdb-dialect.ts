@@ -137,4 +137,5 @@ export const duckdbDialect: Dialect = {
       : format === 'csv'
         ? sql`read_csv(${path})`
         : sql`read_json(${path})`,
+  tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
 }

@@ -1,0 +1,77 @@
+import type { Connection } from '../../sql/driver.js'
+import { ident, sql } from '../../sql/fragment.js'
+import { AUDIT_LOG } from '../server-tables.js'
+import { customerTables, orderChildTables } from './customer-tables.js'
+
+export interface ErasureResult {
+  /** Rows removed per table (only tables that held something). */
+  readonly tables: Record<string, number>
+  readonly rows: number
+}
+
+async function countWhere(conn: Connection, table: string, customerId: string): Promise<number> {
+  const r = await conn.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${ident(table)} WHERE customer_id = ${customerId}`,
+  )
+  return r?.n ?? 0
+}
+
+/**
+ * Erases one person (DESIGN §6): in one transaction, every row of every registered table with a
+ * `customer_id` column (customers, identities, orders, events, feedback, scores of every snapshot, segment
+ * stays, tags, webhook deliveries, …) plus rows keyed by their orders (order items). The audit log keeps
+ * its rows — who read what, when — with the customer id cleared; the caller logs the erasure itself
+ * without naming the person.
+ */
+export async function eraseCustomer(conn: Connection, customerId: string): Promise<ErasureResult> {
+  const d = conn.dialect
+  const tables: Record<string, number> = {}
+  await conn.transaction(async () => {
+    for (const child of orderChildTables(d)) {
+      const owned = sql`EXISTS (SELECT 1 FROM orders AS o WHERE o.customer_id = ${customerId}
+        AND o.source = ${ident(child.name)}.source AND o.order_id = ${ident(child.name)}.order_id)`
+      const n = await conn.one<{ n: number }>(
+        sql`SELECT count(*) AS n FROM ${ident(child.name)} WHERE ${owned}`,
+      )
+      if (n?.n) {
+        await conn.run(sql`DELETE FROM ${ident(child.name)} WHERE ${owned}`)
+        tables[child.name] = n.n
+      }
+    }
+    // Delivery attempts belong to deliveries, which name the customer.
+    await conn.run(sql`DELETE FROM server_webhook_attempts WHERE delivery_id IN
+      (SELECT delivery_id FROM server_webhook_outbox WHERE customer_id = ${customerId})`)
+    for (const table of customerTables(d)) {
+      const n = await countWhere(conn, table.name, customerId)
+      if (n === 0) continue
+      if (table.name === AUDIT_LOG.name) {
+        await conn.run(
+          sql`UPDATE ${ident(table.name)} SET customer_id = NULL WHERE customer_id = ${customerId}`,
+        )
+      } else {
+        await conn.run(sql`DELETE FROM ${ident(table.name)} WHERE customer_id = ${customerId}`)
+      }
+      tables[table.name] = n
+    }
+  })
+  return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) }
+}
+
+/**
+ * Everything stored about one person, table by table (an access request): rows of every table with a
+ * `customer_id` column and their order items. Server bookkeeping (audit log, webhook outbox) is included:
+ * it is data about them too.
+ */
+export async function accessExport(conn: Connection, customerId: string): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {}
+  for (const table of customerTables(conn.dialect)) {
+    const rows = await conn.all(sql`SELECT * FROM ${ident(table.name)} WHERE customer_id = ${customerId}`)
+    if (rows.length) out[table.name] = rows
+  }
+  for (const child of orderChildTables(conn.dialect)) {
+    const rows = await conn.all(sql`SELECT c.* FROM ${ident(child.name)} AS c JOIN orders AS o
+      ON o.source = c.source AND o.order_id = c.order_id WHERE o.customer_id = ${customerId}`)
+    if (rows.length) out[child.name] = rows
+  }
+  return out
+}
