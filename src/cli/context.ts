@@ -19,7 +19,7 @@ export interface CliContext {
    */
   store(): Promise<Store>
   /** The engine and location chosen on the command line or in the environment (not opened). */
-  engineConfig(): EngineConfig
+  engineConfig(extra?: Pick<EngineFlags, 'cluster'>): EngineConfig
   /** Today's date in the store's sense (the edge's clock), `YYYY-MM-DD`. */
   today(): string
   /** The edge's clock as `YYYY-MM-DD HH:MM:SS` (UTC), for records of when something ran. */
@@ -44,9 +44,9 @@ export function createContext(options: {
   let opened: Promise<Store> | undefined
   const out = options.out ?? process.stdout
   const now = options.now ?? (() => new Date())
-  const engineConfig = (): EngineConfig => {
+  const engineConfig = (extra: Pick<EngineFlags, 'cluster'> = {}): EngineConfig => {
     try {
-      return resolveEngine(options.engine(), options.env, DEFAULT_DB_PATH)
+      return resolveEngine({ ...options.engine(), ...extra }, options.env, DEFAULT_DB_PATH)
     } catch (error) {
       if (!(error instanceof EngineChoiceError)) throw error
       throw new StrataError({ code: error.code, params: error.params }, EXIT.USAGE)

@@ -43,7 +43,6 @@ export async function runCli(
     .addOption(new Option('--engine <name>', t(lang, 'engine.opt.engine')).choices([...ENGINES]))
     .addOption(new Option('--url <url>', t(lang, 'engine.opt.url')))
     .addOption(new Option('--database <name>', t(lang, 'engine.opt.database')))
-    .addOption(new Option('--cluster <name>', t(lang, 'engine.opt.cluster')))
     .addOption(new Option('--lang <lang>', t(lang, 'cli.opt.lang')).choices([...LANGS]))
     .helpOption('-h, --help', t(lang, 'cli.opt.help'))
     .helpCommand('help [command]', t(lang, 'cli.help_command'))

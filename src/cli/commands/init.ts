@@ -3,6 +3,7 @@ import { sql } from '../../sql/fragment.js'
 import { engineDialect } from '../../sql/open-engine.js'
 import { storeVersion } from '../../store/migrations.js'
 import { schemaDdl } from '../../store/schema-ddl.js'
+import { openStore, type Store } from '../../store/store.js'
 import type { RegisterCommand } from '../program.js'
 
 /**
@@ -15,23 +16,30 @@ export const registerInit: RegisterCommand = (program: Command, ctx) => {
     .command('init')
     .description(c().t('cli.init.description'))
     .option('--print', c().t('cli.init.print'))
+    // An option of `init` only: `--cluster` elsewhere names k-means clusters (strata cluster / persona).
+    .option('--cluster <name>', c().t('engine.opt.cluster'))
     .option('--json', c().t('cli.opt.json'))
-    .action(async (opts: { print?: boolean; json?: boolean }) => {
-      const config = c().engineConfig()
+    .action(async (opts: { print?: boolean; json?: boolean; cluster?: string }) => {
+      const config = c().engineConfig(opts.cluster ? { cluster: opts.cluster } : {})
       if (opts.print) {
         const ddl = schemaDdl(engineDialect(config))
         if (opts.json) return c().printJson({ engine: config.engine, statements: ddl })
         for (const statement of ddl) c().print(`${statement};\n`)
         return
       }
-      const store = await c().store()
-      const version = await storeVersion(store.conn)
-      const tables = ddlTables(schemaDdl(store.conn.dialect))
-      const info = { engine: config.engine, where: store.path, version, tables }
-      if (opts.json) return c().printJson(info)
-      c().print(c().t('cli.init.done', info))
-      // The store answers: proves the connection works end to end, not just the DDL.
-      await store.conn.one(sql`SELECT count(*) AS n FROM schema_migrations`)
+      // Opened here, not through the context: the cluster named on `init` shapes the DDL.
+      const store: Store = await openStore(config)
+      try {
+        const version = await storeVersion(store.conn)
+        const tables = ddlTables(schemaDdl(store.conn.dialect))
+        const info = { engine: config.engine, where: store.path, version, tables }
+        // The store answers: proves the connection works end to end, not just the DDL.
+        await store.conn.one(sql`SELECT count(*) AS n FROM schema_migrations`)
+        if (opts.json) c().printJson(info)
+        else c().print(c().t('cli.init.done', info))
+      } finally {
+        await store.close()
+      }
     })
 }
 

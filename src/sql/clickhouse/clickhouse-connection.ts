@@ -76,7 +76,12 @@ export class ClickHouseConnection implements Connection {
   ) {}
 
   async run(query: Fragment): Promise<void> {
-    const { sql, parameters } = this.dialect.compile(query)
+    const compiled = this.dialect.compile(query)
+    // ClickHouse's DELETE needs a WHERE clause; `DELETE FROM t` (empty the table) means `WHERE 1`.
+    const sql = /^\s*DELETE\s+FROM\s+[^\s]+\s*$/i.test(compiled.sql)
+      ? `${compiled.sql.trim()} WHERE 1`
+      : compiled.sql
+    const parameters = compiled.parameters
     this.noteInsert(sql)
     // Program-written DDL may hold several statements (a local and a Distributed table); never with values.
     const statements = parameters.length === 0 ? splitStatements(sql) : [sql]
