@@ -123,6 +123,12 @@ export interface Dialect {
   moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
   /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */
   bulkFileRelation(path: string, format: 'csv' | 'parquet' | 'json'): Fragment
+  // --- added by evaluation ----------------------------------------------------------------------------
+  /**
+   * The calendar month of a date or wall-clock timestamp as a whole number, year × 12 + (month − 1), so
+   * "months since first purchase" is a plain subtraction on every engine.
+   */
+  monthIndex(dateOrTimestamp: Fragment): Fragment
   // --- added by strategy ------------------------------------------------------------------------------
   /** Double value of a text expression, NULL (not an error) when the text is not a number. */
   tryToDouble(expr: Fragment): Fragment

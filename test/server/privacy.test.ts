@@ -102,6 +102,16 @@ describe('privacy: masking, audit, erasure, access export', () => {
     await t.store.conn.run(
       sql`INSERT INTO customer_tags (customer_id, tag, source, snapshot_id, assigned_at) VALUES ('c01', 'vip', 'user', '1', '2024-02-01 00:00:00')`,
     )
+    // A stored weekly report listing the customer with contact details, and a campaign holdout draw.
+    await t.store.conn.run(
+      sql`INSERT INTO reports (report_id, kind, as_of, lang, format, snapshot_id, created_at, path, html)
+        VALUES ('r1', 'weekly', '2024-03-01', 'en', 'html', '1', '2024-03-01 08:00:00', NULL,
+          '<td>c01</td><td>zhang.wei@example.com</td><td>13800138000</td><td>c02</td>')`,
+    )
+    await t.store.conn.run(
+      sql`INSERT INTO campaign_assignments (campaign_id, customer_id, arm, stratum, consent)
+        VALUES ('k1', 'c01', 'holdout', 'Champions', true)`,
+    )
     await t.as(t.analyst, { method: 'GET', url: '/api/customers/c01' })
     const access = await t.as(t.admin, { method: 'GET', url: '/api/customers/c01/export' })
     expect(access.statusCode).toBe(200)
@@ -132,7 +142,13 @@ describe('privacy: masking, audit, erasure, access export', () => {
       events: 1,
       feedback: 1,
     })
+    expect(erased.json().tables).toMatchObject({ reports: 1, campaign_assignments: 1 })
     expect(await everywhere(t, 'c01')).toEqual([])
+    // The report is kept, with the other customers it names.
+    const report = await t.store.conn.one<{ html: string }>(
+      sql`SELECT html FROM reports WHERE report_id = 'r1'`,
+    )
+    expect(report?.html).toContain('c02')
     expect(await everywhere(t, 'zhang.wei')).toEqual([])
     expect(await everywhere(t, '13800138000')).toEqual([])
     // The audit log keeps who read what, with the person's id cleared, and the erasure without naming them.

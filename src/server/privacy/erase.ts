@@ -1,5 +1,5 @@
 import type { Connection } from '../../sql/driver.js'
-import { ident, sql } from '../../sql/fragment.js'
+import { ident, join, sql } from '../../sql/fragment.js'
 import { AUDIT_LOG } from '../server-tables.js'
 import { customerTables, orderChildTables } from './customer-tables.js'
 
@@ -27,6 +27,12 @@ export async function eraseCustomer(conn: Connection, customerId: string): Promi
   const d = conn.dialect
   const tables: Record<string, number> = {}
   await conn.transaction(async () => {
+    const person = await conn.one<{ email: string | null; phone: string | null; name: string | null }>(
+      sql`SELECT email, phone, name FROM customers WHERE customer_id = ${customerId}`,
+    )
+    const texts = [customerId, person?.email, person?.phone, person?.name].filter(
+      (v): v is string => typeof v === 'string' && v.trim().length > 1,
+    )
     for (const child of orderChildTables(d)) {
       const owned = sql`EXISTS (SELECT 1 FROM orders AS o WHERE o.customer_id = ${customerId}
         AND o.source = ${ident(child.name)}.source AND o.order_id = ${ident(child.name)}.order_id)`
@@ -53,6 +59,19 @@ export async function eraseCustomer(conn: Connection, customerId: string): Promi
       }
       tables[table.name] = n
     }
+    // Stored weekly reports name at-risk customers (and, when asked, their contact details) inside their
+    // HTML: the report is kept for the shop's history, with every trace of the person replaced.
+    const hit = (text: string) => sql`${d.containsText(sql`html`, sql`${text}`)}`
+    const touched = texts.length
+      ? await conn.one<{ n: number }>(
+          sql`SELECT count(*) AS n FROM reports WHERE ${join(texts.map(hit), ' OR ')}`,
+        )
+      : null
+    const redacted = touched?.n ?? 0
+    for (const text of redacted ? texts : []) {
+      await conn.run(sql`UPDATE reports SET html = replace(html, ${text}, ${'[erased]'}) WHERE ${hit(text)}`)
+    }
+    if (redacted) tables['reports'] = redacted
   })
   return { tables, rows: Object.values(tables).reduce((a, b) => a + b, 0) }
 }

@@ -197,6 +197,7 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
       return sql`(SELECT ${raw(cells)} FROM file(${path}, ${fmt}, ${structure}))`
     },
 
+    monthIndex: (d) => sql`(toYear(${d}) * 12 + toMonth(${d}) - 1)`,
     // NULL, not an error, for text that is not a number (DuckDB's TRY_CAST).
     tryToDouble: (expr) => sql`toFloat64OrNull(toString(${expr}))`,
     monthOf: (date) => sql`toMonth(${date})`,

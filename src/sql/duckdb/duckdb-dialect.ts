@@ -137,5 +137,7 @@ export const duckdbDialect: Dialect = {
       : format === 'csv'
         ? sql`read_csv(${path})`
         : sql`read_json(${path})`,
+
+  monthIndex: (d) => sql`(year(${d}) * 12 + month(${d}) - 1)`,
   tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
 }
