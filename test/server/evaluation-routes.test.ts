@@ -9,6 +9,7 @@ import { verifySignature } from '../../src/server/webhooks/signature.js'
 import { ident, sql } from '../../src/sql/fragment.js'
 import { openStore, type Store } from '../../src/store/store.js'
 import { loadFixture } from '../analytics/fixture.js'
+import { cli } from '../support/run-cli.js'
 import { tenCustomers } from './fixture.js'
 import { callers } from './support.js'
 
@@ -427,6 +428,15 @@ describe('weekly schedule', () => {
     expect(latestSlot(new Date('2024-06-03T08:00:00Z'), mon8).toISOString()).toBe('2024-06-03T08:00:00.000Z')
     expect(latestSlot(new Date('2024-06-03T07:59:59Z'), mon8).toISOString()).toBe('2024-05-27T08:00:00.000Z')
     expect(latestSlot(new Date('2024-06-09T23:00:00Z'), mon8).toISOString()).toBe('2024-06-03T08:00:00.000Z')
+  })
+
+  it('strata serve refuses a bad --weekly-report or STRATA_WEEKLY_REPORT as a usage error, in the user language', async () => {
+    const flag = await cli(['--db', ':memory:', '--lang', 'zh-CN', 'serve', '--weekly-report', 'someday 8'])
+    expect(flag.code).toBe(2)
+    expect(flag.err).toContain('不是有效的每周时间')
+    const env = await cli(['--db', ':memory:', 'serve'], { STRATA_WEEKLY_REPORT: 'mon 24:00' })
+    expect(env.code).toBe(2)
+    expect(env.err).toContain('not a weekly time: "mon 24:00"')
   })
 
   it('runs drift + report exactly once per slot, also across a restart; the next week runs again', async () => {
