@@ -59,3 +59,16 @@ export class Jobs {
     return this.jobs.get(jobId)
   }
 }
+
+/** Answers 202 with the job to poll, or waits and answers its outcome when `wait` is set. */
+export async function answerJob(
+  jobs: Jobs,
+  job: Job,
+  wait: boolean,
+  reply: import('fastify').FastifyReply,
+): Promise<unknown> {
+  if (!wait) return reply.code(202).send(job)
+  const done = (await jobs.wait(job.jobId))!
+  if (done.state === 'failed') return reply.code(done.status ?? 500).send({ error: done.error })
+  return reply.send(done)
+}
