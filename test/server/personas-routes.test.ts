@@ -16,12 +16,15 @@ afterAll(async () => {
   await t.store.close()
 })
 const count = async (q: ReturnType<typeof sql>) => Number((await t.store.conn.one<{ n: number }>(q))!.n)
-const audits = (action: string) => count(sql`SELECT count(*) AS n FROM server_audit_log WHERE action = ${action}`)
+const audits = (action: string) =>
+  count(sql`SELECT count(*) AS n FROM server_audit_log WHERE action = ${action}`)
 
 describe('personas routes', () => {
   it('tags: refresh (analyst), counts for viewers equal to the stored assignments; 401 without credentials, 403 for viewers writing', async () => {
     expect((await t.inject({ method: 'GET', url: '/api/tags' })).statusCode).toBe(401)
-    expect((await t.as(t.viewer, { method: 'POST', url: '/api/tags/refresh', payload: {} })).statusCode).toBe(403)
+    expect((await t.as(t.viewer, { method: 'POST', url: '/api/tags/refresh', payload: {} })).statusCode).toBe(
+      403,
+    )
     const r = await t.as(t.analyst, { method: 'POST', url: '/api/tags/refresh', payload: {} })
     expect(r.statusCode).toBe(200)
     expect(r.json().snapshotId).toBe('1')
@@ -89,7 +92,11 @@ describe('personas routes', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].path).toBe('body.k')
 
-    const started = await t.as(t.analyst, { method: 'POST', url: '/api/clusters/run', payload: { k: 2, seed: 7 } })
+    const started = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/clusters/run',
+      payload: { k: 2, seed: 7 },
+    })
     expect(started.statusCode).toBe(202)
     let job = started.json()
     for (let i = 0; i < 200 && job.state === 'running'; i++) {
@@ -130,7 +137,9 @@ describe('personas routes', () => {
     const seg = saved.json().saved[0]
     expect(seg.members).toBe(list.json().items[0].size)
     expect(
-      await count(sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${seg.segmentId} AND exited_at IS NULL`),
+      await count(
+        sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${seg.segmentId} AND exited_at IS NULL`,
+      ),
     ).toBe(seg.members)
   })
 
@@ -183,15 +192,24 @@ describe('personas routes', () => {
       url: `/api/personas/card?persona=${encodeURIComponent('常客')}`,
     })
     expect(card.json().size).toBe(2)
-    const del = await t.as(t.analyst, { method: 'DELETE', url: `/api/personas/${encodeURIComponent('常客')}` })
+    const del = await t.as(t.analyst, {
+      method: 'DELETE',
+      url: `/api/personas/${encodeURIComponent('常客')}`,
+    })
     expect(del.statusCode).toBe(200)
     expect((await t.as(t.viewer, { method: 'GET', url: '/api/personas' })).json().items).toEqual([])
   })
 
   it('lookalikes of a seed group, saved as a segment; bad input 400 with the field path; viewers 403', async () => {
     const body = { seed: { rfm: 'Champions' }, limit: 3, saveAs: 'Like champions' }
-    expect((await t.as(t.viewer, { method: 'POST', url: '/api/lookalikes', payload: body })).statusCode).toBe(403)
-    const bad = await t.as(t.analyst, { method: 'POST', url: '/api/lookalikes', payload: { ...body, limit: 0 } })
+    expect((await t.as(t.viewer, { method: 'POST', url: '/api/lookalikes', payload: body })).statusCode).toBe(
+      403,
+    )
+    const bad = await t.as(t.analyst, {
+      method: 'POST',
+      url: '/api/lookalikes',
+      payload: { ...body, limit: 0 },
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].path).toBe('body.limit')
     const r = await t.as(t.analyst, { method: 'POST', url: '/api/lookalikes', payload: body })

@@ -96,7 +96,7 @@ export const strategyRoutes: RouteModule = (app, ctx) => {
     },
     async () => ({
       current: await ctx.db(storeIndustry),
-      items: INDUSTRIES.map((i) => INDUSTRY_PRESETS[i]),
+      items: INDUSTRIES.map((i) => ({ ...INDUSTRY_PRESETS[i], industry: i })),
     }),
   )
   app.put(
