@@ -1,4 +1,5 @@
 import { useApi } from '../api/useApi.js'
+import type { MessageKey } from '../i18n/catalog.js'
 import { formatMoneyCompact, formatNumber, formatPercent } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
 import { Card } from './Card.js'
@@ -42,7 +43,9 @@ function Bars({
       <ul className="persona-bars">
         {rows.map((r) => (
           <li key={r.label}>
-            <span className="persona-bar-label">{r.label}</span>
+            <span className="persona-bar-label" title={r.label}>
+              {r.label}
+            </span>
             <span className="persona-bar" aria-hidden="true">
               <span style={{ width: `${Math.round(r.share * 100)}%` }} />
             </span>
@@ -97,12 +100,19 @@ export function PersonaCardPanel({ segmentId }: { segmentId: string }) {
             <Bars
               title={t('persona.gender')}
               testId="persona-gender"
-              rows={c.gender.map((s) => ({ label: s.value, share: s.share }))}
+              rows={c.gender.map((s) => ({
+                label:
+                  s.value === 'F' || s.value === 'M' ? t(`persona.gender.${s.value}` as MessageKey) : s.value,
+                share: s.share,
+              }))}
             />
             <Bars
               title={t('persona.city_tier')}
               testId="persona-tier"
-              rows={c.cityTier.map((s) => ({ label: s.value, share: s.share }))}
+              rows={c.cityTier.map((s) => ({
+                label: t(`persona.tier.${s.value}` as MessageKey),
+                share: s.share,
+              }))}
             />
             <Bars
               title={t('persona.categories')}
