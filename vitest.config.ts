@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Removes the chdb data directories of the ClickHouse tests when the run ends.
+    globalSetup: ['test/support/chdb-global-setup.ts'],
   },
 })

@@ -1,7 +1,7 @@
 // `npm run bench`: the analytics benchmark of issue 3 §6. Not a timed test — a script that prints a table.
 //
 //   node --expose-gc bench/run.mjs [--sizes 100000,1000000] [--import-max 200000] [--store-for N=FILE]
-//                                  [--memory-limit 1000] [--keep]
+//                                  [--memory-limit 1000] [--keep] [--suites segments,personas,…]
 //
 // For each size N (customers; the demo generator makes ≈11.6 orders per customer):
 //   generate  `strata demo --customers N --seed 1 --out DIR` (CSV/NDJSON files), or straight into a store
@@ -12,6 +12,8 @@
 // Every step is its own child process, so its peak RSS is its own (GNU time's %M, else the child's report).
 // `--store-for 1000000=/path/demo.duckdb` reuses a store the demo generator already wrote with the same
 // seed (a copy is measured), to spare a shared machine a second 10-minute generation.
+// Then, on the largest store, the subsystems' benchmarks (`--suites`, see runSuites): segments (issue 5),
+// personas and strategy (8), evaluation (9), server load and kill (6), web (7); `clickhouse` (10) opt-in.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -60,6 +62,44 @@ function measure(label, args) {
 
 function lastJson(stdout) {
   return JSON.parse(stdout.trim().split('\n').at(-1))
+}
+
+/**
+ * The subsystems' own benchmarks (issues 5–10), run on the largest analysed store of this run. Each script
+ * copies what it writes to, measures its own reference in the same run and prints a markdown table.
+ * `--suites a,b` chooses; `clickhouse` (a full Parquet round trip into chdb, tens of minutes) is opt-in.
+ */
+const suites = option('suites', 'segments,personas,strategy,evaluation,server,kill,web')
+  .split(',')
+  .filter(Boolean)
+const suiteOutputs = []
+function runSuites(db, dir) {
+  const bench = (file) => join(root, 'bench', file)
+  const copyOf = (name) => {
+    const to = join(dir, `${name}.duckdb`)
+    copyFileSync(db, to)
+    return to
+  }
+  const commands = {
+    segments: () => [bench('segments-bench.mjs'), '--source', db],
+    personas: () => [bench('personas-bench.mjs'), '--store', db],
+    strategy: () => [bench('strategy-bench.mjs'), copyOf('strategy'), String(memoryLimit * 3)],
+    evaluation: () => [bench('evaluation-bench.mjs'), copyOf('evaluation')],
+    server: () => [bench('server-load.mjs'), '--db', copyOf('server')],
+    kill: () => [bench('server-kill.mjs')],
+    web: () => [bench('web-bench.mjs'), '--db', db],
+    clickhouse: () => [bench('clickhouse-bench.mjs'), '--source', db],
+  }
+  const out = []
+  for (const suite of suites) {
+    if (!commands[suite]) throw new Error(`unknown suite ${suite}: ${Object.keys(commands).join(', ')}`)
+    process.stderr.write(`\n== suite ${suite}\n`)
+    const m = measure(suite, commands[suite]())
+    out.push(
+      `\n### ${suite} (${m.seconds.toFixed(1)} s, peak RSS ${m.rssMB?.toFixed(0) ?? '—'} MB)\n\n${m.stdout.trim()}`,
+    )
+  }
+  return out
 }
 
 const rows = []
@@ -138,6 +178,7 @@ for (const n of sizes) {
   rows.push([n, '    score every customer', { seconds: mb.ms.scoreAllCustomers / 1000 }])
   rows.push([n, '    models total', { seconds: mb.ms.total / 1000 }])
   modelRatios.push([n, mb.ms.total / mb.ms.bareSummaryQuery, mb.customers, mb.distinctSummaries])
+  if (n === Math.max(...sizes)) suiteOutputs.push(...runSuites(db, dir))
   if (!keep) rmSync(dir, { recursive: true, force: true })
 }
 
@@ -167,3 +208,4 @@ for (const [n, r, buyers, distinct] of modelRatios) {
     `| ${n.toLocaleString('en')} | ${buyers.toLocaleString('en')} | ${distinct.toLocaleString('en')} | ${r.toFixed(2)}× |`,
   )
 }
+for (const text of suiteOutputs) console.log(text)

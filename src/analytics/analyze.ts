@@ -124,8 +124,8 @@ async function runStages(
     await conn.run(sql`INSERT INTO snapshots (snapshot_id, as_of, window_start, created_at, bins, config,
         customers_total, customers_scored, prospects, monetary_total, warnings, predictions)
       SELECT ${snapshotId}, ${d.dateLiteral(window.asOf)},
-        ${window.windowStart ? d.dateLiteral(window.windowStart) : sql`CAST(NULL AS DATE)`},
-        ${options.createdAt ? d.timestampLiteral(options.createdAt) : sql`CAST(NULL AS TIMESTAMP)`},
+        ${window.windowStart ? d.dateLiteral(window.windowStart) : d.typedNull('date')},
+        ${options.createdAt ? d.timestampLiteral(options.createdAt) : d.typedNull('timestamp')},
         ${config.rfm.bins}, ${JSON.stringify(config)},
         count(*), count(r), count(*) - count(r), coalesce(sum(monetary), 0),
         ${JSON.stringify(warnings)}, ${predictions ? JSON.stringify(predictions.info) : null}

@@ -99,7 +99,7 @@ function intervalsPart(d: Dialect, { asOf, windowStart }: FeatureQueryInput): Fr
   SELECT customer_id, avg(gap) AS mean_interval_days, ${d.median(sql`gap`)} AS median_interval_days
   FROM (
     SELECT o.customer_id,
-      ${d.daysBetween(sql`lag(${day}) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at)`, day)} AS gap
+      ${d.daysBetween(d.previousValue(day, sql`o.customer_id`, sql`o.ordered_at`), day)} AS gap
     FROM orders AS o
     WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, windowStart)} AND ${IS_PURCHASE}
   ) AS gaps
@@ -202,22 +202,23 @@ export function featuresRelation(d: Dialect, { asOf }: Pick<FeatureQueryInput, '
     ),
   )
   const asOfTs = d.timestampLiteral(`${asOf} 00:00:00`)
-  // customers ⟗ order aggregates gives every known customer in one join (no UNION + second join).
-  return sql`SELECT k.customer_id,
-  k.first_order_at, k.last_order_at,
+  // customers ⟗ order aggregates gives every known customer in one join (no UNION + second join). Every
+  // projected column is named explicitly: some engines name `k.x` "k.x", not "x".
+  return sql`SELECT k.customer_id AS customer_id,
+  k.first_order_at AS first_order_at, k.last_order_at AS last_order_at,
   ${d.daysBetween(d.dateOf(sql`k.first_order_at`), asOfDay)} AS tenure_days,
   coalesce(k.net_spend, 0) AS net_spend,
   coalesce(k.purchase_value, 0) AS purchase_value,
-  ${d.toMoney(sql`k.purchase_value / nullif(k.purchases, 0)`)} AS aov,
-  iv.mean_interval_days, iv.median_interval_days,
+  ${d.moneyRatio(sql`k.purchase_value`, sql`nullif(k.purchases, 0)`)} AS aov,
+  iv.mean_interval_days AS mean_interval_days, iv.median_interval_days AS median_interval_days,
   coalesce(k.refund_count, 0) AS refund_count,
   ${share(sql`k.refund_count`, sql`k.purchases + k.refund_count`)} AS refund_share,
   ${share(sql`k.discounted`, sql`k.purchases`)} AS discount_share,
   ${join(
     (['category', 'brand'] as const).flatMap((kind) =>
       ['', '_2', '_3'].flatMap((rank) => [
-        sql`it.${ident(`top_${kind}${rank}`)}`,
-        sql`it.${ident(`top_${kind}${rank}_share`)}`,
+        sql`it.${ident(`top_${kind}${rank}`)} AS ${ident(`top_${kind}${rank}`)}`,
+        sql`it.${ident(`top_${kind}${rank}_share`)} AS ${ident(`top_${kind}${rank}_share`)}`,
       ]),
     ),
   )},
@@ -227,13 +228,13 @@ export function featuresRelation(d: Dialect, { asOf }: Pick<FeatureQueryInput, '
   ${share(sql`k.weekend`, sql`k.purchases`)} AS weekend_share,
   ${share(sql`k.night`, sql`k.purchases`)} AS night_share,
   ${join(eventColumns)},
-  fb.latest_nps, fb.latest_satisfaction,
+  fb.latest_nps AS latest_nps, fb.latest_satisfaction AS latest_satisfaction,
   ${d.wholeYearsBetween(sql`k.birth_date`, asOfDay)} AS age,
-  k.gender, k.city, k.region, ${d.jsonText(sql`k.attributes`, 'city_tier')} AS city_tier
+  k.gender AS gender, k.city AS city, k.region AS region, ${d.jsonText(sql`k.attributes`, 'city_tier')} AS city_tier
 FROM (
-  SELECT coalesce(c.customer_id, ord.customer_id) AS customer_id, c.birth_date, c.gender, c.city, c.region,
-    c.attributes, ord.first_order_at, ord.last_order_at, ord.purchases, ord.purchase_value, ord.net_spend,
-    ord.refund_count, ord.discounted, ord.online, ord.in_store, ord.community, ord.weekend, ord.night
+  SELECT coalesce(c.customer_id, ord.customer_id) AS customer_id,
+    ${join(['birth_date', 'gender', 'city', 'region', 'attributes'].map((c) => sql`c.${ident(c)} AS ${ident(c)}`))},
+    ${join(['first_order_at', 'last_order_at', 'purchases', 'purchase_value', 'net_spend', 'refund_count', 'discounted', 'online', 'in_store', 'community', 'weekend', 'night'].map((c) => sql`ord.${ident(c)} AS ${ident(c)}`))}
   FROM customers AS c
   FULL OUTER JOIN ${table(FEATURE_PARTS.orders)} AS ord ON ord.customer_id = c.customer_id
   WHERE ord.customer_id IS NOT NULL OR c.signup_at IS NULL OR c.signup_at < ${asOfTs}

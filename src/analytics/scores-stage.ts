@@ -16,15 +16,15 @@ export interface ScoresQueryInput {
   readonly predictionsTable: string | null
 }
 
-function predictions(table: string | null): Fragment {
+function predictions(d: Dialect, table: string | null): Fragment {
   if (table) {
     return sql`SELECT customer_id, clv_12m, expected_purchases_90d, p_alive, expected_next_order_at
       FROM ${ident(table)}`
   }
   // No model: the same columns, typed, with no rows.
-  return sql`SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE) AS clv_12m,
-      CAST(NULL AS DOUBLE) AS expected_purchases_90d, CAST(NULL AS DOUBLE) AS p_alive,
-      CAST(NULL AS DATE) AS expected_next_order_at WHERE FALSE`
+  return sql`SELECT ${d.typedNull('text')} AS customer_id, ${d.typedNull('double')} AS clv_12m,
+      ${d.typedNull('double')} AS expected_purchases_90d, ${d.typedNull('double')} AS p_alive,
+      ${d.typedNull('date')} AS expected_next_order_at WHERE FALSE`
 }
 
 /**
@@ -52,21 +52,23 @@ export function scoresStageQuery(d: Dialect, input: ScoresQueryInput): Fragment 
     pAlive: sql`p.p_alive`,
   })
   const columns = CUSTOMER_SCORES.columns.map((c) => sql`${ident(c.name)}`)
-  const features = FEATURE_COLUMNS.map((c) => sql`f.${ident(c.name)}`)
+  // Projections are named explicitly: some engines name `f.x` "f.x" when several joined relations have x.
+  const features = FEATURE_COLUMNS.map((c) => sql`f.${ident(c.name)} AS ${ident(c.name)}`)
   return sql`INSERT INTO customer_scores (${join(columns)})
-WITH p AS (${predictions(input.predictionsTable)}),
+WITH p AS (${predictions(d, input.predictionsTable)}),
 segment_map (code, segment) AS (VALUES ${join(pairs)}),
 scored AS (
-  SELECT s.customer_id, s.recency_days, s.frequency, s.monetary, s.r, s.f, s.m,
+  SELECT s.customer_id AS customer_id, s.recency_days AS recency_days, s.frequency AS frequency,
+    s.monetary AS monetary, s.r AS r, s.f AS f, s.m AS m,
     ${valueShareBefore(d, value)} AS value_share_before
   FROM ${ident(RFM_TABLE)} AS s LEFT JOIN p ON p.customer_id = s.customer_id
 ), ruled AS (
-  SELECT f.customer_id, t.recency_days, coalesce(t.frequency, 0) AS frequency,
-    coalesce(t.monetary, f.net_spend) AS monetary, t.r, t.f, t.m,
+  SELECT f.customer_id AS customer_id, t.recency_days AS recency_days, coalesce(t.frequency, 0) AS frequency,
+    coalesce(t.monetary, f.net_spend) AS monetary, t.r AS r, t.f AS f, t.m AS m,
     CAST(t.r AS VARCHAR) || CAST(t.f AS VARCHAR) || CAST(t.m AS VARCHAR) AS rfm_code,
-    ${d.toMoney(sql`p.clv_12m`)} AS clv_12m, p.expected_purchases_90d, p.p_alive,
-    1 - p.p_alive AS churn_risk, p.expected_next_order_at,
-    ${rule} AS lifecycle_reason, t.value_share_before,
+    ${d.toMoney(sql`p.clv_12m`)} AS clv_12m, p.expected_purchases_90d AS expected_purchases_90d,
+    p.p_alive AS p_alive, 1 - p.p_alive AS churn_risk, p.expected_next_order_at AS expected_next_order_at,
+    ${rule} AS lifecycle_reason, t.value_share_before AS value_share_before,
     ${join(features)}
   FROM (${featuresRelation(d, input)}) AS f
   LEFT JOIN scored AS t ON t.customer_id = f.customer_id

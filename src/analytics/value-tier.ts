@@ -11,17 +11,15 @@ export const CHURN_BANDS = ['Low', 'Medium', 'High'] as const
 
 /**
  * Window expression: the share of total (positive) value held by customers with a strictly higher value.
- * Ties share it, so equal spenders always land in the same tier. Plain SQL window functions.
+ * Ties share it, so equal spenders always land in the same tier. A window expression.
  *
  * @example
  * sql`SELECT ${valueShareBefore(d, sql`tier_value`)} AS value_share_before FROM scored`
  */
 export function valueShareBefore(d: Dialect, value: Fragment): Fragment {
   const positive = sql`CASE WHEN ${value} > 0 THEN ${value} ELSE 0 END`
-  // SQL:2011 frame exclusion: everything ranked before the row's peer group, i.e. strictly higher values
-  // (one sort; the first group has no rows before it, hence the coalesce).
-  const higher = sql`sum(${positive}) OVER (ORDER BY ${value} DESC
-    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`
+  // Strictly higher values only; the first group has no rows before it, hence the coalesce.
+  const higher = d.sumOverHigher(positive, value)
   return sql`${d.toDouble(sql`coalesce(${higher}, 0)`)} / nullif(${d.toDouble(sql`sum(${positive}) OVER ()`)}, 0)`
 }
 

@@ -1,6 +1,8 @@
+import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Lang } from '../i18n/locale.js'
 import { t } from '../i18n/translate.js'
-import { openStore, resolveDbPath, type Store } from '../store/store.js'
+import { EngineChoiceError, type EngineConfig, type EngineFlags, resolveEngine } from '../sql/open-engine.js'
+import { DEFAULT_DB_PATH, openStore, type Store } from '../store/store.js'
 
 /**
  * What every command gets from the edge: language, output streams, environment, the store opener, and
@@ -11,8 +13,13 @@ export interface CliContext {
   readonly env: Record<string, string | undefined>
   readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   readonly err: NodeJS.WritableStream & { isTTY?: boolean }
-  /** Opens the store chosen by `--db` / `STRATA_DB` (once; later calls return the same store). */
+  /**
+   * Opens the store chosen by `--engine` / `--db` / `--url` / `--database` (or `STRATA_ENGINE`,
+   * `STRATA_DB`, `STRATA_CLICKHOUSE_URL` …) once; later calls return the same store.
+   */
   store(): Promise<Store>
+  /** The engine and location chosen on the command line or in the environment (not opened). */
+  engineConfig(extra?: Pick<EngineFlags, 'cluster'>): EngineConfig
   /** Today's date in the store's sense (the edge's clock), `YYYY-MM-DD`. */
   today(): string
   /** The edge's clock as `YYYY-MM-DD HH:MM:SS` (UTC), for records of when something ran. */
@@ -28,7 +35,7 @@ export interface CliContext {
 export function createContext(options: {
   lang: Lang
   /** Read when the store is first opened, after the command line has been parsed. */
-  db: () => string | undefined
+  engine: () => EngineFlags
   env: Record<string, string | undefined>
   out?: CliContext['out']
   err?: CliContext['err']
@@ -37,17 +44,28 @@ export function createContext(options: {
   let opened: Promise<Store> | undefined
   const out = options.out ?? process.stdout
   const now = options.now ?? (() => new Date())
+  const engineConfig = (extra: Pick<EngineFlags, 'cluster'> = {}): EngineConfig => {
+    try {
+      return resolveEngine({ ...options.engine(), ...extra }, options.env, DEFAULT_DB_PATH)
+    } catch (error) {
+      if (!(error instanceof EngineChoiceError)) throw error
+      throw new StrataError({ code: error.code, params: error.params }, EXIT.USAGE)
+    }
+  }
   return {
     lang: options.lang,
     env: options.env,
     out,
     err: options.err ?? process.stderr,
+    engineConfig,
     store() {
-      opened ??= openStore(resolveDbPath(options.db(), options.env))
+      opened ??= (async () => openStore(engineConfig()))()
       return opened
     },
     async closeStore() {
-      if (opened) await (await opened).close()
+      // A store that failed to open has already reported its error; there is nothing to close.
+      const store = await opened?.catch(() => undefined)
+      await store?.close()
     },
     today: () => now().toISOString().slice(0, 10),
     nowText: () => now().toISOString().slice(0, 19).replace('T', ' '),

@@ -4,6 +4,7 @@ import { detectLang, LANGS, type Lang, maybeLang } from '../i18n/locale.js'
 import { t } from '../i18n/translate.js'
 import '../i18n/messages/index.js'
 import '../tables.js'
+import { ENGINES } from '../sql/open-engine.js'
 import { COMMANDS } from './commands/index.js'
 import { type CliContext, createContext } from './context.js'
 
@@ -39,6 +40,9 @@ export async function runCli(
   const program = new Command('strata')
     .description(t(lang, 'cli.description'))
     .addOption(new Option('--db <file>', t(lang, 'cli.opt.db')))
+    .addOption(new Option('--engine <name>', t(lang, 'engine.opt.engine')).choices([...ENGINES]))
+    .addOption(new Option('--url <url>', t(lang, 'engine.opt.url')))
+    .addOption(new Option('--database <name>', t(lang, 'engine.opt.database')))
     .addOption(new Option('--lang <lang>', t(lang, 'cli.opt.lang')).choices([...LANGS]))
     .helpOption('-h, --help', t(lang, 'cli.opt.help'))
     .helpCommand('help [command]', t(lang, 'cli.help_command'))
@@ -49,7 +53,7 @@ export async function runCli(
       writeErr: (s) => void err.write(s),
     })
   const ctx = () => {
-    context ??= createContext({ lang, db: () => program.opts()['db'], env, out: io.out, err, now: io.now })
+    context ??= createContext({ lang, engine: () => program.opts(), env, out: io.out, err, now: io.now })
     return context
   }
   for (const register of COMMANDS) register(program, ctx)

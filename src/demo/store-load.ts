@@ -80,7 +80,7 @@ export async function loadBatch(
 export async function writeIdentities(conn: Connection, importId: string): Promise<void> {
   await conn.run(sql`
     INSERT INTO customer_identities (customer_id, kind, source, value, import_id)
-    SELECT customer_id, 'source_id', ${DEMO_SOURCE}, customer_id, import_id FROM customers WHERE import_id = ${importId}
+    SELECT customer_id, 'source_id', ${DEMO_SOURCE}, customer_id AS value, import_id FROM customers WHERE import_id = ${importId}
     UNION ALL
     SELECT customer_id, 'phone', '', phone, import_id FROM customers WHERE import_id = ${importId} AND phone IS NOT NULL
     UNION ALL

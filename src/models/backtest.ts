@@ -128,11 +128,12 @@ export async function backtest(conn: Connection, options: BacktestOptions): Prom
   const gg = m.gg?.params
   const aov = gg
     ? sql`${gg.p} * (${gg.gamma} + s.x * coalesce(s.monetary, 0)) / (${gg.p} * s.x + ${gg.q} - 1)`
-    : sql`CAST(NULL AS DOUBLE)`
+    : conn.dialect.typedNull('double')
   await conn.run(sql`DROP TABLE IF EXISTS backtest_customers`)
   await conn.run(sql`
     CREATE TEMPORARY TABLE backtest_customers AS
-    SELECT s.customer_id, s.x, p.p_alive, p.pred_bg, p.pred_pareto, p.pred_bg * ${aov} AS pred_spend,
+    SELECT s.customer_id AS customer_id, s.x AS x, p.p_alive AS p_alive, p.pred_bg AS pred_bg,
+      p.pred_pareto AS pred_pareto, p.pred_bg * ${aov} AS pred_spend,
       coalesce(a.purchases, 0) AS actual, coalesce(a.spend, 0) AS actual_spend
     FROM ${ident(m.summaryTable)} s
     JOIN backtest_tuples p ON p.x = s.x AND p.tx_days = s.tx_days AND p.t_days = s.T_days

@@ -109,6 +109,20 @@ export interface Dialect {
    * bulk-loading files the program wrote itself.
    */
   delimitedFileRelation(path: string, columns: readonly ColumnDef[], format: 'csv' | 'tsv-raw'): Fragment
+  // --- added by clickhouse (issue 10) -----------------------------------------------------------------
+  /** A NULL of a logical type (engines with non-nullable defaults refuse an untyped or plain-typed NULL). */
+  typedNull(type: ColumnType): Fragment
+  /**
+   * Window: the sum of `value` over the rows whose `orderBy` is strictly greater than this row's (peers
+   * excluded); 0 or NULL for the top group — callers coalesce.
+   */
+  sumOverHigher(value: Fragment, orderBy: Fragment): Fragment
+  /** Window: `expr` on the previous row of the partition in `orderBy` order; NULL on the first row. */
+  previousValue(expr: Fragment, partition: Fragment, orderBy: Fragment): Fragment
+  /** Money ÷ a count, as money rounded to its 4 decimals (not truncated). */
+  moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
+  /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */
+  bulkFileRelation(path: string, format: 'csv' | 'parquet' | 'json'): Fragment
   // --- added by evaluation ----------------------------------------------------------------------------
   /**
    * The calendar month of a date or wall-clock timestamp as a whole number, year × 12 + (month − 1), so

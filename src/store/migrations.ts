@@ -48,7 +48,8 @@ export function knownMigrations(): readonly Migration[] {
 
 /** Applies every migration newer than the store's version; returns the versions applied. */
 export async function migrate(conn: Connection): Promise<number[]> {
-  await Promise.all(conn.dialect.createTable(schema.SCHEMA_MIGRATIONS).map((q) => conn.run(q)))
+  // In order: on a cluster the second statement (the Distributed table) needs the first.
+  for (const q of conn.dialect.createTable(schema.SCHEMA_MIGRATIONS)) await conn.run(q)
   const rows = await conn.all<{ version: number }>(sql`SELECT version FROM schema_migrations`)
   const done = new Set(rows.map((r) => r.version))
   const applied: number[] = []

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { Connection } from '../sql/driver.js'
-import { openDuckDB } from '../sql/duckdb/duckdb-driver.js'
 import { sql } from '../sql/fragment.js'
+import { describeEngine, type EngineConfig, openEngine } from '../sql/open-engine.js'
 import { knownMigrations, migrate, storeVersion } from './migrations.js'
 
 /** The default store file, relative to the working directory. */
@@ -23,15 +23,19 @@ export function resolveDbPath(flag: string | undefined, env: Record<string, stri
 
 /**
  * Opens the store, creating it and applying pending migrations. Refuses a store written by a newer
- * Strata (its schema version is unknown here) rather than guessing.
+ * Strata (its schema version is unknown here) rather than guessing. A path opens a DuckDB file (the
+ * default engine); an `EngineConfig` (see `resolveEngine`) opens any engine.
  *
  * @example
  * const store = await openStore(':memory:')
+ * const onChdb = await openStore({ engine: 'chdb', path: './strata-data/ch', database: 'strata' })
  */
-export async function openStore(path: string): Promise<Store> {
+export async function openStore(location: string | EngineConfig): Promise<Store> {
+  const config: EngineConfig = typeof location === 'string' ? { engine: 'duckdb', path: location } : location
+  const path = describeEngine(config)
   let conn: Connection
   try {
-    conn = await openDuckDB(path)
+    conn = await openEngine(config)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new StrataError({ code: 'store.cannot_open', params: { path, reason } }, EXIT.STORE)

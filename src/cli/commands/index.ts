@@ -10,6 +10,7 @@ import { registerCustomer } from './customer.js'
 import { registerDemo } from './demo.js'
 import { registerExport } from './export.js'
 import { registerImport } from './import.js'
+import { registerInit } from './init.js'
 import { registerKpis } from './kpis.js'
 import { registerLookalike } from './lookalike.js'
 import { registerMigration } from './migration.js'
@@ -27,6 +28,7 @@ import { registerTag } from './tag.js'
 /** Every CLI command, in the order `--help` lists them. Each command module adds its own line here. */
 export const COMMANDS: RegisterCommand[] = [
   registerQuickstart,
+  registerInit,
   registerStatus,
   registerAnalyze,
   registerExport,

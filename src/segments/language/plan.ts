@@ -174,8 +174,9 @@ export function plan(
     const starts = [scans.get('orders')!.earliest, scans.get('order_items')!.earliest]
     const since = starts.every((x) => typeof x === 'string') ? (starts as string[]).sort()[0]! : null
     const from = since ? sql` AND o.ordered_at >= ${d.timestampLiteral(`${since} 00:00:00`)}` : sql``
-    ctes.push(sql`candidate_orders AS (SELECT o.customer_id, o.source, o.order_id, o.ordered_at, o.amount, o.status,
-        o.discount, o.coupon_code, o.channel, o.store_id, o.community_id
+    ctes.push(sql`candidate_orders AS (SELECT o.customer_id AS customer_id, o.source AS source, o.order_id AS order_id,
+        o.ordered_at AS ordered_at, o.amount AS amount, o.status AS status, o.discount AS discount,
+        o.coupon_code AS coupon_code, o.channel AS channel, o.store_id AS store_id, o.community_id AS community_id
       FROM orders o JOIN candidates k ON k.customer_id = o.customer_id
       WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from})`)
   }
@@ -202,6 +203,8 @@ function scanQuery(
   const cols = join(s.columns)
   // An inner join with the (unique) candidate ids rather than IN (…): the engine then starts from the
   // candidates' rows before joining anything bigger (items ⋈ orders especially).
+  // `AS customer_id` on every projection: with several joined relations holding a customer_id, ClickHouse
+  // names the column `o.customer_id`, and the outer join on `<scan>.customer_id` would not find it.
   const only = (column: Fragment) =>
     rows === 'candidates' ? sql` JOIN candidates k ON k.customer_id = ${column}` : sql``
   const orders =
@@ -211,22 +214,22 @@ function scanQuery(
   const keep = s.keep.length ? sql` AND (${join(s.keep, ' OR ')})` : sql``
   switch (table) {
     case 'orders':
-      return sql`SELECT o.customer_id, ${cols} FROM ${orders}
+      return sql`SELECT o.customer_id AS customer_id, ${cols} FROM ${orders}
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)}
         GROUP BY o.customer_id`
     case 'order_items':
-      return sql`SELECT o.customer_id, ${cols} FROM ${orders}
+      return sql`SELECT o.customer_id AS customer_id, ${cols} FROM ${orders}
         JOIN order_items i ON i.source = o.source AND i.order_id = o.order_id
         WHERE o.customer_id IS NOT NULL AND o.ordered_at < ${asOfTs}${from(sql`o.ordered_at`)} AND ${IS_PURCHASE}${keep}
         GROUP BY o.customer_id`
     case 'events':
-      return sql`SELECT e.customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
+      return sql`SELECT e.customer_id AS customer_id, ${cols} FROM events e${only(sql`e.customer_id`)}
         WHERE e.customer_id IS NOT NULL AND e.occurred_at < ${asOfTs}${from(sql`e.occurred_at`)}${keep}
         GROUP BY e.customer_id`
     case 'customer_tags':
-      return sql`SELECT t.customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
+      return sql`SELECT t.customer_id AS customer_id, ${cols} FROM customer_tags t${only(sql`t.customer_id`)} GROUP BY t.customer_id`
     case 'segment_members':
-      return sql`SELECT m.customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}${
+      return sql`SELECT m.customer_id AS customer_id, ${cols} FROM segment_members m${only(sql`m.customer_id`)}${
         s.byName ? sql` LEFT JOIN segments g ON g.segment_id = m.segment_id` : sql``
       }
         WHERE m.exited_at IS NULL GROUP BY m.customer_id`

@@ -120,6 +120,23 @@ export const duckdbDialect: Dialect = {
         : `header = false, delim = '\t', quote = '', escape = ''`
     return sql`read_csv(${path}, auto_detect = false, ${raw(options)}, columns = {${raw(spec)}})`
   },
+  typedNull: (type) => raw(`CAST(NULL AS ${TYPES[type]})`),
+  // SQL:2011 frame exclusion: everything ranked before the row's peer group, i.e. strictly higher values.
+  sumOverHigher: (value, orderBy) => sql`sum(${value}) OVER (ORDER BY ${orderBy} DESC
+    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`,
+  previousValue: (expr, partition, orderBy) =>
+    sql`lag(${expr}) OVER (PARTITION BY ${partition} ORDER BY ${orderBy})`,
+  // DECIMAL ÷ integer is a DOUBLE here, and 136.07625 as a double rounds down. Exact instead: in units of
+  // 0.0001, q = (2·|n| + d) // (2·d) rounds half away from zero (as ClickHouse's decimal round does).
+  moneyRatio: (numerator, denominator) => sql`CAST(CAST(sign(${numerator}) *
+    ((2 * abs(CAST(${numerator} * 10000 AS HUGEINT)) + ${denominator}) // (2 * ${denominator})) AS DECIMAL(38,0))
+    * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(18,4))`,
+  bulkFileRelation: (path, format) =>
+    format === 'parquet'
+      ? sql`read_parquet(${path})`
+      : format === 'csv'
+        ? sql`read_csv(${path})`
+        : sql`read_json(${path})`,
 
   monthIndex: (d) => sql`(year(${d}) * 12 + month(${d}) - 1)`,
   tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
