@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import { z } from 'zod'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
 import { LANGS } from '../../i18n/locale.js'
@@ -35,6 +34,7 @@ import {
   storeIndustry,
 } from '../../strategy/index.js'
 import { timestampText } from '../clock.js'
+import { answerSink } from '../http/answer-sink.js'
 import type { RouteModule } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
 import { answerJob, Jobs } from '../http/jobs.js'
@@ -396,7 +396,8 @@ export const strategyRoutes: RouteModule = (app, ctx) => {
       const columns = q.columns === undefined ? undefined : checkColumns(q.columns.split(','))
       // Resolved before the answer starts: an unknown segment is a 404 body, not a broken stream.
       const selection = await ctx.db((conn) => resolveSelection(conn, request, { snapshot: q.snapshot }))
-      const out = new PassThrough()
+      // The export streams from inside the store queue; a client that leaves ends it (see answerSink).
+      const out = answerSink()
       const options = {
         selection,
         format: q.format,
@@ -407,7 +408,7 @@ export const strategyRoutes: RouteModule = (app, ctx) => {
       }
       void ctx
         .db(async (conn) => {
-          const result: AudienceExportResult = await exportAudience(conn, options, out)
+          const result: AudienceExportResult = await exportAudience(conn, options, out.sink)
           await recordExport(conn, {
             exportedAt: now(),
             actor: req.principal!.name,
@@ -423,26 +424,27 @@ export const strategyRoutes: RouteModule = (app, ctx) => {
           })
           return result
         })
-        .then(
-          async (result) => {
-            await ctx.audit(req, {
-              action: 'export.audience',
-              detail: {
-                selection: `${selection.kind}:${selection.name}`,
-                format: q.format,
-                rows: result.rows,
-                withoutConsent: result.withoutConsent,
-              },
-            })
-            out.end()
-          },
-          (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+        .then(async (result) => {
+          await ctx.audit(req, {
+            action: 'export.audience',
+            detail: {
+              selection: `${selection.kind}:${selection.name}`,
+              format: q.format,
+              rows: result.rows,
+              withoutConsent: result.withoutConsent,
+            },
+          })
+          out.end()
+        })
+        // A failed export, or one that could not be audited, ends as a broken download, never as a whole file.
+        .catch((error: unknown) =>
+          out.body.destroy(error instanceof Error ? error : new Error(String(error))),
         )
       const ext = q.format === 'json' ? 'json' : 'csv'
       return reply
         .header('content-type', CONTENT_TYPE[q.format])
         .header('content-disposition', `attachment; filename="audience-${selection.kind}.${ext}"`)
-        .send(out)
+        .send(out.body)
     },
   )
 }
