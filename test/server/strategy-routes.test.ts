@@ -110,6 +110,10 @@ describe('strategy routes: playbooks', () => {
     expect(r.json().rfmSegment).toBe(stored!.rfm_segment)
     expect(typeof r.json().nextAction).toBe('string')
     expect(await audits('customer.next_action')).toBe(1)
+    // c01 consented and has contact data: a viewer's answer carries none of it (and says consent is given).
+    const c01 = await t.as(t.viewer, { method: 'GET', url: '/api/customers/c01/next-action' })
+    expect(c01.json().marketingConsent).toBe(true)
+    expect(c01.body).not.toMatch(/zhang|13800138000|张伟/)
     expect(
       (await t.as(t.viewer, { method: 'GET', url: '/api/customers/nobody/next-action' })).statusCode,
     ).toBe(404)
