@@ -12,9 +12,11 @@ import { dashboardRoutes } from './routes/dashboard.js'
 import { evaluationRoutes } from './routes/evaluation.js'
 import { metaRoutes } from './routes/meta.js'
 import { modelRoutes } from './routes/models.js'
+import { personaRoutes } from './routes/personas.js'
 import { privacyRoutes } from './routes/privacy.js'
 import { segmentRoutes } from './routes/segments.js'
 import { storeDataRoutes } from './routes/store-data.js'
+import { strategyRoutes } from './routes/strategy.js'
 import { trackRoutes } from './routes/track.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import { parseWeeklyWhen, startWeeklySchedule } from './schedule/weekly.js'
@@ -32,6 +34,8 @@ function routes(live: () => LiveIngest): RouteModule[] {
     customerRoutes,
     segmentRoutes,
     modelRoutes,
+    personaRoutes,
+    strategyRoutes,
     trackRoutes(live),
     webhookRoutes,
     privacyRoutes(live),

@@ -148,6 +148,11 @@ describe('web dashboard end to end', () => {
     await page.getByTestId('segment-member-list').locator('li').first().waitFor()
     const rendered = await page.getByTestId('segment-member-list').locator('li').count()
     expect(rendered).toBeLessThan(Math.min(preview.members, 40)) // virtualised: only visible rows exist
+    // The persona card of the segment, from GET /api/personas/card?segment=ID: same size, summary in English.
+    await page.getByTestId('persona-card').waitFor()
+    expect(digits(await page.getByTestId('persona-size').textContent())).toBe(String(preview.members))
+    expect((await page.getByTestId('persona-summary').textContent())?.length).toBeGreaterThan(10)
+    await page.getByTestId('persona-card').scrollIntoViewIfNeeded()
     await shoot(page, '07-segment-page')
     const second = await page.request.post(`${server.url}/api/segments`, {
       data: { name: 'Champions only', definition: "rfm_segment = 'Champions'" },

@@ -18,6 +18,8 @@ registerCatalog({
     'server.internal': 'Internal error; it has been logged. Please report what you did.',
     'server.route_not_found': 'No such API route: {method} {url}',
     'server.not_found': 'Not found: {what}',
+    'server.personas.one_group':
+      'Name exactly one group: segment, rfm, lifecycle, tier, tag, cluster, persona or all=true.',
     'server.customer_not_found': 'No customer "{customer}".',
     'server.rate_limited': 'Too many requests; retry in {seconds} s.',
     'server.auth.required': 'Sign in or send an API key (Authorization: Bearer …).',
@@ -80,6 +82,8 @@ registerCatalog({
     'server.internal': '内部错误,已记录。请反馈您执行的操作。',
     'server.route_not_found': '没有这个 API 接口:{method} {url}',
     'server.not_found': '未找到:{what}',
+    'server.personas.one_group':
+      '请只指定一个群体:segment、rfm、lifecycle、tier、tag、cluster、persona 或 all=true。',
     'server.customer_not_found': '没有客户"{customer}"。',
     'server.rate_limited': '请求过多,请 {seconds} 秒后重试。',
     'server.auth.required': '请先登录,或提供 API 密钥(Authorization: Bearer …)。',
@@ -140,6 +144,8 @@ registerCatalog({
     'server.internal': '內部錯誤,已記錄。請回報您執行的操作。',
     'server.route_not_found': '沒有這個 API 介面:{method} {url}',
     'server.not_found': '找不到:{what}',
+    'server.personas.one_group':
+      '請只指定一個群體:segment、rfm、lifecycle、tier、tag、cluster、persona 或 all=true。',
     'server.customer_not_found': '沒有客戶「{customer}」。',
     'server.rate_limited': '請求過多,請 {seconds} 秒後重試。',
     'server.auth.required': '請先登入,或提供 API 金鑰(Authorization: Bearer …)。',

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import { StrataError } from '../../core/diagnostics.js'
 import type { Lang } from '../../i18n/locale.js'
 import { randomId } from '../auth/tokens.js'
@@ -58,4 +59,12 @@ export class Jobs {
     await this.done.get(jobId)
     return this.jobs.get(jobId)
   }
+}
+
+/** Answers 202 with the job to poll, or waits and answers its outcome when `wait` is set. */
+export async function answerJob(jobs: Jobs, job: Job, wait: boolean, reply: FastifyReply): Promise<unknown> {
+  if (!wait) return reply.code(202).send(job)
+  const done = (await jobs.wait(job.jobId))!
+  if (done.state === 'failed') return reply.code(done.status ?? 500).send({ error: done.error })
+  return reply.send(done)
 }

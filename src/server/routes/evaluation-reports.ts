@@ -8,9 +8,8 @@ import { seesPii } from '../auth/roles.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
-import { Jobs } from '../http/jobs.js'
+import { answerJob, Jobs } from '../http/jobs.js'
 import { idParam, isoDate, READ, WRITE } from './eval-schemas.js'
-import { answerJob } from './store-data.js'
 
 /** Where the server writes report PDFs: beside the store file (a temporary folder for in-memory stores). */
 function pdfPath(ctx: ServerContext, asOf: string): string {

@@ -2,7 +2,6 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
 import { findSnapshot, loadAnalysisConfig, summarizeSnapshot } from '../../analytics/index.js'
 import { IMPORT_KINDS, type ImportKind } from '../../ingest/fields.js'
@@ -15,20 +14,12 @@ import { storeStatus } from '../../store/status.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
-import { type Job, Jobs } from '../http/jobs.js'
+import { answerJob, Jobs } from '../http/jobs.js'
 import { pageQuery } from '../http/paging.js'
 
 const READ = { role: 'viewer', scope: 'read' } as const
 const WRITE = { role: 'analyst', scope: 'admin' } as const
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-
-/** Answers 202 with the job to poll, or waits and answers its outcome when `wait` is set. */
-export async function answerJob(jobs: Jobs, job: Job, wait: boolean, reply: FastifyReply) {
-  if (!wait) return reply.code(202).send(job)
-  const done = (await jobs.wait(job.jobId))!
-  if (done.state === 'failed') return reply.code(done.status ?? 500).send({ error: done.error })
-  return reply.send(done)
-}
 
 /** Store status, imports (upload), analysis runs and snapshots. */
 export const storeDataRoutes: RouteModule = (app, ctx) => {

@@ -5,6 +5,7 @@ import { useApi } from '../api/useApi.js'
 import { Chart } from '../charts/Chart.js'
 import { GRID, MUTED, SERIES } from '../charts/palette.js'
 import { Card } from '../components/Card.js'
+import { PersonaCardPanel } from '../components/PersonaCard.js'
 import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
 import { formatCompact, formatDateTime, formatNumber } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
@@ -79,6 +80,7 @@ export function SegmentPage({ id }: { id: string }) {
               <pre className="code-block">{s.definition}</pre>
             </Card>
           )}
+          <PersonaCardPanel segmentId={id} />
           <div className="grid-2 grid-top">
             <Card title={t('segment.size')}>
               {!sizes.data ? (
