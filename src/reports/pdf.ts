@@ -3,19 +3,10 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { CHROMIUM_FLAGS, findChromium } from '../core/chromium.js'
 import { EXIT, StrataError } from '../core/diagnostics.js'
 
 /** Where the browser is looked for: `STRATA_CHROMIUM`, then Debian's and common paths. */
-export function findChromium(env: Record<string, string | undefined> = process.env): string | null {
-  const candidates = [
-    env['STRATA_CHROMIUM'],
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ]
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null
-}
-
 /**
  * Prints an HTML document to PDF with headless Chromium. The HTML is self-contained, so the browser loads
  * nothing from the network; flags turn off everything that would reach out or write a profile elsewhere.
@@ -32,14 +23,7 @@ export async function htmlToPdf(
     const page = join(dir, 'report.html')
     writeFileSync(page, html)
     const args = [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--disable-dev-shm-usage',
       '--no-pdf-header-footer',
       `--user-data-dir=${join(dir, 'profile')}`,

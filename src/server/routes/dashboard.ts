@@ -18,6 +18,7 @@ import { resolveCustomerId } from '../../store/customer-lookup.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
+import { jobPollRoute } from '../http/job-poll-route.js'
 import { Jobs } from '../http/jobs.js'
 import { pageQuery } from '../http/paging.js'
 import { TtlCache } from '../http/ttl-cache.js'
@@ -192,20 +193,5 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
     },
   )
 
-  app.get(
-    '/api/demo/jobs/:id',
-    {
-      config: { access: READ },
-      schema: {
-        tags: ['dashboard'],
-        summary: 'Progress of a demo load',
-        params: z.object({ id: z.string().max(100) }),
-      },
-    },
-    async (req) => {
-      const job = jobs.get(req.params.id)
-      if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-      return job
-    },
-  )
+  jobPollRoute(app, '/api/demo/jobs/:id', jobs, { tag: 'dashboard', summary: 'Progress of a demo load' })
 }

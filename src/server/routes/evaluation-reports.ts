@@ -8,6 +8,7 @@ import { seesPii } from '../auth/roles.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
+import { jobPollRoute } from '../http/job-poll-route.js'
 import { answerJob, Jobs } from '../http/jobs.js'
 import { idParam, isoDate, READ, WRITE } from './eval-schemas.js'
 
@@ -57,18 +58,7 @@ export const reportRoutes: RouteModule = (app, ctx) => {
       return answerJob(jobs, job, req.query.wait, reply)
     },
   )
-  app.get(
-    '/api/reports/jobs/:id',
-    {
-      config: { access: READ },
-      schema: { tags: ['reports'], summary: 'Progress of a report job', params: idParam },
-    },
-    async (req) => {
-      const job = jobs.get(req.params.id)
-      if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-      return job
-    },
-  )
+  jobPollRoute(app, '/api/reports/jobs/:id', jobs, { tag: 'reports', summary: 'Progress of a report job' })
   app.get(
     '/api/reports',
     {

@@ -22,6 +22,7 @@ import { resolveCustomerId } from '../../store/customer-lookup.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
+import { jobPollRoute } from '../http/job-poll-route.js'
 import { answerJob, Jobs } from '../http/jobs.js'
 
 const READ = { role: 'viewer', scope: 'read' } as const
@@ -177,22 +178,10 @@ export const personaRoutes: RouteModule = (app, ctx) => {
       return answerJob(jobs, job, req.query.wait, reply)
     },
   )
-  app.get(
-    '/api/personas/jobs/:id',
-    {
-      config: { access: READ },
-      schema: {
-        tags: ['personas'],
-        summary: 'Progress and outcome of a clustering run',
-        params: z.object({ id: z.string() }),
-      },
-    },
-    async (req) => {
-      const job = jobs.get(req.params.id)
-      if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-      return job
-    },
-  )
+  jobPollRoute(app, '/api/personas/jobs/:id', jobs, {
+    tag: 'personas',
+    summary: 'Progress and outcome of a clustering run',
+  })
   app.get(
     '/api/clusters',
     { config: { access: READ }, schema: { tags: ['personas'], summary: 'Clusters of the newest run' } },

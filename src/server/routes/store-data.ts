@@ -14,6 +14,7 @@ import { storeStatus } from '../../store/status.js'
 import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
+import { jobPollRoute } from '../http/job-poll-route.js'
 import { answerJob, Jobs } from '../http/jobs.js'
 import { pageQuery } from '../http/paging.js'
 
@@ -225,20 +226,8 @@ export const storeDataRoutes: RouteModule = (app, ctx) => {
 }
 
 function registerJobs(app: Parameters<RouteModule>[0], _ctx: ServerContext, jobs: Jobs) {
-  app.get(
-    '/api/jobs/:id',
-    {
-      config: { access: READ },
-      schema: {
-        tags: ['store'],
-        summary: 'Progress and outcome of an import or analysis',
-        params: z.object({ id: z.string() }),
-      },
-    },
-    async (req) => {
-      const job = jobs.get(req.params.id)
-      if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-      return job
-    },
-  )
+  jobPollRoute(app, '/api/jobs/:id', jobs, {
+    tag: 'store',
+    summary: 'Progress and outcome of an import or analysis',
+  })
 }

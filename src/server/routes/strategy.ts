@@ -36,7 +36,7 @@ import {
 import { timestampText } from '../clock.js'
 import { answerSink } from '../http/answer-sink.js'
 import type { RouteModule } from '../http/context.js'
-import { ApiError } from '../http/errors.js'
+import { jobPollRoute } from '../http/job-poll-route.js'
 import { answerJob, Jobs } from '../http/jobs.js'
 
 const READ = { role: 'viewer', scope: 'read' } as const
@@ -262,22 +262,10 @@ export const strategyRoutes: RouteModule = (app, ctx) => {
       return answerJob(jobs, job, req.query.wait, reply)
     },
   )
-  app.get(
-    '/api/strategy/jobs/:id',
-    {
-      config: { access: READ },
-      schema: {
-        tags: ['strategy'],
-        summary: 'Progress and outcome of a rule-mining run',
-        params: z.object({ id: z.string() }),
-      },
-    },
-    async (req) => {
-      const job = jobs.get(req.params.id)
-      if (!job) throw new ApiError(404, 'server.not_found', { what: req.params.id })
-      return job
-    },
-  )
+  jobPollRoute(app, '/api/strategy/jobs/:id', jobs, {
+    tag: 'strategy',
+    summary: 'Progress and outcome of a rule-mining run',
+  })
   app.get(
     '/api/recommendations/rules',
     {

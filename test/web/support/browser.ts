@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { CHROMIUM_FLAGS } from '../../../src/core/chromium.js'
 
 /** Debian's Chromium (installed by .ci/run); Playwright's own download does not work on these machines. */
 export const CHROMIUM = process.env['STRATA_CHROMIUM'] ?? '/usr/bin/chromium'
@@ -10,16 +11,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   })
 }
 
