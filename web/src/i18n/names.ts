@@ -1,22 +1,11 @@
+import { SEGMENT_NAMES as CORE_SEGMENT_NAMES } from '../../../src/analytics/rfm-segment-map.js'
 import type { UiLang } from './format.js'
 
 type Names = Readonly<Record<string, Readonly<Record<UiLang, string>>>>
 
-// The stored (English) names of segments, lifecycle stages and value tiers, as people read them.
-// The 11 RFM segment names follow DESIGN §4 (the same texts as the CLI's catalog).
-export const SEGMENT_NAMES: Names = {
-  Champions: { en: 'Champions', 'zh-CN': '冠军客户', 'zh-TW': '冠軍客戶' },
-  Loyal: { en: 'Loyal', 'zh-CN': '忠诚客户', 'zh-TW': '忠誠客戶' },
-  'Potential Loyalist': { en: 'Potential Loyalist', 'zh-CN': '潜力忠诚客户', 'zh-TW': '潛力忠誠客戶' },
-  'New Customers': { en: 'New Customers', 'zh-CN': '新客户', 'zh-TW': '新客戶' },
-  Promising: { en: 'Promising', 'zh-CN': '有潜力客户', 'zh-TW': '具潛力客戶' },
-  'Need Attention': { en: 'Need Attention', 'zh-CN': '需要关注', 'zh-TW': '需要關注' },
-  'About To Sleep': { en: 'About To Sleep', 'zh-CN': '即将沉睡', 'zh-TW': '即將沉睡' },
-  'At Risk': { en: 'At Risk', 'zh-CN': '流失风险', 'zh-TW': '流失風險' },
-  'Cannot Lose Them': { en: 'Cannot Lose Them', 'zh-CN': '不能失去', 'zh-TW': '不能失去' },
-  Hibernating: { en: 'Hibernating', 'zh-CN': '休眠客户', 'zh-TW': '休眠客戶' },
-  Lost: { en: 'Lost', 'zh-CN': '已流失', 'zh-TW': '已流失' },
-}
+// The stored (English) names of segments, lifecycle stages and value tiers, as people read them. The 11 RFM
+// segment names are the core's own table (DESIGN §4), so the page, the CLI and the reports never disagree.
+export const SEGMENT_NAMES: Names = CORE_SEGMENT_NAMES
 
 export const LIFECYCLE_NAMES: Names = {
   Prospect: { en: 'Prospect', 'zh-CN': '潜在客户', 'zh-TW': '潛在客戶' },
