@@ -1,5 +1,11 @@
-import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { stat } from 'node:fs/promises'
+import { contentHead, fileHead, isGzip } from '../ingest/read/byte-stream.js'
+import { csvStream } from '../ingest/read/csv-records.js'
+import { detectEncoding } from '../ingest/read/detect-encoding.js'
+import type { TextFile } from '../ingest/read/text-file.js'
+
+/** Enough of the file to tell its encoding (the importers sample as much). */
+const SAMPLE_BYTES = 1 << 20
 
 /** One id from an uploaded list, with the physical line it came from (1-based). */
 export interface ListedId {
@@ -11,27 +17,15 @@ export interface ListedId {
 const HEADER =
   /^(customer[_ ]?id|id|email|phone|member[_ ]?id|客户(编号|id)|客戶(編號|id)|会员(编号|号)|會員(編號|號)|邮箱|郵箱)$/i
 
-/** The cells of one CSV line (RFC 4180 quotes; ids never span lines). */
-function csvCells(line: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      cells.push(cell)
-      cell = ''
-    } else cell += ch
-  }
-  cells.push(cell)
-  return cells
+/**
+ * The list as a text file the importers' reader can stream: gzip and encoding detected the same way (Chinese
+ * exports are often GBK with a BOM), so ids are decoded exactly as an import of the same file would be.
+ */
+async function listFile(path: string): Promise<TextFile> {
+  const gzip = isGzip(await fileHead(path, 8))
+  const sample = await contentHead(path, gzip, SAMPLE_BYTES)
+  const encoding = detectEncoding(sample, sample.length < SAMPLE_BYTES)
+  return { path, gzip, encoding, sizeBytes: (await stat(path)).size }
 }
 
 /**
@@ -43,28 +37,21 @@ function csvCells(line: string): string[] {
  * for await (const batch of readIdList('vip.csv')) stage(batch)
  */
 export async function* readIdList(path: string, batchSize = 10_000): AsyncGenerator<ListedId[]> {
-  const csv = /\.csv$/i.test(path)
-  const lines = createInterface({
-    input: createReadStream(path, 'utf8'),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })
-  let lineNo = 0
+  const csv = /\.csv(\.gz)?$/i.test(path)
   let column = 0
   let batch: ListedId[] = []
-  for await (const rawLine of lines) {
-    lineNo++
-    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine
-    if (line.trim() === '') continue
-    const cells = csv ? csvCells(line).map((c) => c.trim()) : [line.trim()]
-    if (lineNo === 1 && cells.some((c) => HEADER.test(c))) {
+  // The importers' CSV parser (RFC 4180 quotes, any line ends, physical line numbers); a TXT line is taken whole.
+  for await (const row of csvStream(await listFile(path), ',', (r) => r)) {
+    const cells = (csv ? row.fields : [row.raw]).map((c) => c.trim())
+    if (cells.every((c) => c === '')) continue
+    if (row.line === 1 && cells.some((c) => HEADER.test(c))) {
       column = Math.max(
         0,
         cells.findIndex((c) => HEADER.test(c)),
       )
       continue
     }
-    const value = cells[column] ?? ''
-    batch.push({ line: lineNo, value })
+    batch.push({ line: row.line, value: cells[column] ?? '' })
     if (batch.length >= batchSize) {
       yield batch
       batch = []
