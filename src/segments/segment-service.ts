@@ -60,6 +60,48 @@ export async function createSegment(
 }
 
 /**
+ * A static segment's header row, its members (a query with `customer_id`) and the first size point — what an
+ * uploaded list, a saved query and a freeze share. `members` is the count when the caller knows it.
+ */
+async function insertStaticSegment(
+  conn: Connection,
+  row: {
+    name: string
+    description: string | null
+    definition?: string | null
+    templateId?: string | null
+    frozenFrom?: string | null
+  },
+  customers: Fragment,
+  members: number | null,
+  options: WriteOptions,
+): Promise<{ segment: SegmentInfo; size: SizeRecord }> {
+  const segmentId = await newSegmentId(conn, row.name)
+  await insertSegmentRow(conn, {
+    segmentId,
+    kind: 'static',
+    now: options.now,
+    name: row.name,
+    description: row.description,
+    definition: row.definition ?? null,
+    templateId: row.templateId ?? null,
+    frozenFrom: row.frozenFrom ?? null,
+  })
+  await insertMembers(conn, segmentId, customers, options.now)
+  const counted =
+    members ??
+    Number(
+      (
+        await conn.one<{ n: number }>(
+          sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`,
+        )
+      )?.n ?? 0,
+    )
+  const size = await recordStaticSize(conn, segmentId, counted, options)
+  return { segment: await getSegment(conn, segmentId), size }
+}
+
+/**
  * Saves a static segment from an uploaded id list (CSV or TXT). Ids resolve like a typed customer id
  * (canonical id, source id, email). Unknown or ambiguous ids are reported with file and line; unless
  * `allowUnknown`, any of them rejects the upload (exit 3) and nothing is saved.
@@ -78,20 +120,8 @@ export async function createStaticSegment(
       if (upload.lines === 0) {
         throw new StrataError({ code: 'segments.upload.empty', params: { file: input.file } }, EXIT.DATA)
       }
-      const segmentId = await newSegmentId(conn, input.name)
-      await insertSegmentRow(conn, {
-        segmentId,
-        name: input.name,
-        kind: 'static',
-        definition: null,
-        description: input.description ?? null,
-        templateId: null,
-        frozenFrom: null,
-        now: options.now,
-      })
-      await insertMembers(conn, segmentId, RESOLVED_UPLOAD, options.now)
-      const size = await recordStaticSize(conn, segmentId, upload.customers, options)
-      return { segment: await getSegment(conn, segmentId), size, upload }
+      const row = { name: input.name, description: input.description ?? null }
+      return { ...(await insertStaticSegment(conn, row, RESOLVED_UPLOAD, upload.customers, options)), upload }
     } finally {
       await dropResolvedUpload(conn)
     }
@@ -112,23 +142,8 @@ export async function createSegmentFromQuery(
 ): Promise<{ segment: SegmentInfo; size: SizeRecord }> {
   return conn.transaction(async () => {
     await assertNameFree(conn, input.name)
-    const segmentId = await newSegmentId(conn, input.name)
-    await insertSegmentRow(conn, {
-      segmentId,
-      name: input.name,
-      kind: 'static',
-      definition: null,
-      description: input.description ?? null,
-      templateId: null,
-      frozenFrom: null,
-      now: options.now,
-    })
-    await insertMembers(conn, segmentId, input.members, options.now)
-    const n = await conn.one<{ n: number }>(
-      sql`SELECT count(*) AS n FROM segment_members WHERE segment_id = ${segmentId} AND exited_at IS NULL`,
-    )
-    const size = await recordStaticSize(conn, segmentId, Number(n?.n ?? 0), options)
-    return { segment: await getSegment(conn, segmentId), size }
+    const row = { name: input.name, description: input.description ?? null }
+    return insertStaticSegment(conn, row, input.members, null, options)
   })
 }
 
@@ -145,25 +160,15 @@ export async function freezeSegment(
   return conn.transaction(async () => {
     const source = await getSegment(conn, ref)
     await assertNameFree(conn, input.name)
-    const segmentId = await newSegmentId(conn, input.name)
-    await insertSegmentRow(conn, {
-      segmentId,
+    const row = {
       name: input.name,
-      kind: 'static',
-      definition: source.definition,
       description: input.description ?? source.description,
+      definition: source.definition,
       templateId: source.templateId,
       frozenFrom: source.segmentId,
-      now: options.now,
-    })
-    await insertMembers(
-      conn,
-      segmentId,
-      sql`SELECT customer_id FROM segment_members WHERE segment_id = ${source.segmentId} AND exited_at IS NULL`,
-      options.now,
-    )
-    const size = await recordStaticSize(conn, segmentId, source.members, options)
-    return { segment: await getSegment(conn, segmentId), size }
+    }
+    const current = sql`SELECT customer_id FROM segment_members WHERE segment_id = ${source.segmentId} AND exited_at IS NULL`
+    return insertStaticSegment(conn, row, current, source.members, options)
   })
 }
 
