@@ -244,7 +244,7 @@ async function knownOwners(
     customer_id: string
     source: string | null
   }>(sql`
-    SELECT k.kind, k.value, min(i.customer_id) AS customer_id, min(c.source) AS source
+    SELECT k.kind AS kind, k.value AS value, min(i.customer_id) AS customer_id, min(c.source) AS source
     FROM stg_keys k
     JOIN customer_identities i ON i.kind = k.kind AND i.source = k.source AND i.value = k.value
     LEFT JOIN customers c ON c.customer_id = i.customer_id
@@ -262,7 +262,7 @@ async function existingCustomerIds(
   for (const ref of refs) await ids.push([newCustomerId(source, ref)])
   await ids.flush()
   const rows = await conn.all<{ customer_id: string }>(
-    sql`SELECT DISTINCT c.customer_id FROM customers c JOIN stg_ids s ON s.customer_id = c.customer_id`,
+    sql`SELECT DISTINCT c.customer_id AS customer_id FROM customers c JOIN stg_ids s ON s.customer_id = c.customer_id`,
   )
   return new Set(rows.map((r) => r.customer_id))
 }

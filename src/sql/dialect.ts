@@ -142,6 +142,19 @@ export interface Dialect {
   countDistinctIf(keys: readonly Fragment[], condition: Fragment): Fragment
   /** True when `needle` occurs in `haystack` as plain text (case-sensitive; no wildcard characters). */
   containsText(haystack: Fragment, needle: Fragment): Fragment
+  // --- added by clickhouse (issue 10: import) -----------------------------------------------------
+  /**
+   * Type text of a column that accepts NULL, for scratch tables declared column by column (staging):
+   * engines whose columns refuse NULL unless declared otherwise wrap the type.
+   */
+  nullableColumnType(type: ColumnType): string
+  /**
+   * Statements (run in order) that overwrite `columns` of the rows of `table` whose `key` equals the key
+   * of a row of the scratch table `changes`, with that row's values. `changes` holds one row per key, the
+   * key and `columns` under the table's column names and types. Names are program-written identifiers.
+   * (DuckDB: UPDATE … FROM; engines without UPDATE … FROM write it their own way.)
+   */
+  updateFromScratch(table: string, key: string, columns: readonly string[], changes: string): Fragment[]
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

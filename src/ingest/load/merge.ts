@@ -16,6 +16,9 @@ export interface MergeContext {
 
 const ATTRS = ['email', 'phone', ...ATTR_NAMES]
 
+/** Scratch table of the known customers a customers file changes (dropped after the update). */
+export const CHANGED_CUSTOMERS = 'stg_customers_changed'
+
 function typed(conn: Connection, column: string, value: Fragment): Fragment {
   const d = conn.dialect
   if (column === 'birth_date') return sql`CAST(${value} AS ${raw(d.columnType('date'))})`
@@ -62,16 +65,21 @@ export async function mergeStaged(conn: Connection, m: MergeContext): Promise<vo
   if (m.kind !== 'order-items') {
     const updates = await customersToUpdate(conn, m.overwriteCustomers)
     if (updates > 0) {
-      const sets = join(ATTRS.map((a) => sql`${q(a)} = ${mergedAttr(conn, a, m.overwriteCustomers)}`))
       const changed = join(
         ATTRS.map((a) => sql`${mergedAttr(conn, a, m.overwriteCustomers)} IS DISTINCT FROM c.${q(a)}`),
         ' OR ',
       )
-      // The target is aliased `c` so the merged-value expressions read the same here and in the count.
+      // The changed customers with their merged attributes (one row each), then one keyed update: the
+      // target is aliased `c` so the merged-value expressions read the same here and in the count.
+      const merged = join(ATTRS.map((a) => sql`${mergedAttr(conn, a, m.overwriteCustomers)} AS ${q(a)}`))
       await conn.run(sql`
-        UPDATE customers AS c SET ${sets}
-        FROM stg_customers s
-        WHERE c.customer_id = s.customer_id AND NOT s.is_new AND (${changed})`)
+        ${d.replaceTempTable(CHANGED_CUSTOMERS)} AS
+        SELECT c.customer_id AS customer_id, ${merged}
+        FROM stg_customers s JOIN customers c ON c.customer_id = s.customer_id
+        WHERE NOT s.is_new AND (${changed})`)
+      for (const statement of d.updateFromScratch('customers', 'customer_id', ATTRS, CHANGED_CUSTOMERS))
+        await conn.run(statement)
+      await conn.run(raw(`DROP TABLE IF EXISTS ${d.quoteIdent(CHANGED_CUSTOMERS)}`))
     }
     await conn.run(sql`
       INSERT INTO customers (customer_id, email, phone, name, gender, birth_date, city, region, country,

@@ -1,5 +1,15 @@
 import type { Connection } from '../../sql/driver.js'
-import { type Fragment, ident, raw, sql } from '../../sql/fragment.js'
+import { type Fragment, ident, join, raw, sql } from '../../sql/fragment.js'
+import { CHANGED_CUSTOMERS } from './merge.js'
+import { type StagingTable, stagingColumns } from './staging.js'
+
+/**
+ * The staged columns of `s`, each named explicitly (`s.line AS line`): a bare `s.*` over a join is named
+ * `s.order_id` by engines that qualify names colliding with another joined relation's.
+ */
+function stagedColumns(staged: StagingTable): Fragment {
+  return join(stagingColumns(staged).map((c) => sql`s.${ident(c)} AS ${ident(c)}`))
+}
 
 /**
  * Marks every staged record before the merge: its rank among records with the same id in this file
@@ -9,18 +19,18 @@ import { type Fragment, ident, raw, sql } from '../../sql/fragment.js'
 async function markRecords(
   conn: Connection,
   target: string,
-  staged: string,
+  staged: StagingTable,
   table: string,
   idColumn: string,
   source: string,
   withCustomer: boolean,
 ): Promise<void> {
-  const customer = withCustomer ? sql`, r.customer_id` : sql``
+  const customer = withCustomer ? sql`, r.customer_id AS customer_id` : sql``
   const refJoin = withCustomer ? sql`LEFT JOIN stg_ref_customer r ON r.ref_no = s.ref_no` : sql``
   const id = ident(idColumn)
   const q: Fragment = sql`
     ${conn.dialect.replaceTempTable(target)} AS
-    SELECT s.*${customer},
+    SELECT ${stagedColumns(staged)}${customer},
       row_number() OVER (PARTITION BY s.${id} ORDER BY s.line) AS dup_rank,
       k.${id} IS NOT NULL AS existed
     FROM ${ident(staged)} s
@@ -48,7 +58,9 @@ export async function prepareMerge(conn: Connection, kind: string, source: strin
   } else if (kind === 'order-items') {
     await conn.run(sql`
       ${conn.dialect.replaceTempTable('stg_items_final')} AS
-      SELECT i.*, o.order_id IS NOT NULL AS order_known, x.order_id IS NOT NULL AS existed
+      SELECT i.line AS line, i.order_id AS order_id, i.line_no AS line_no, i.sku AS sku,
+        i.product_name AS product_name, i.category AS category, i.brand AS brand, i.quantity AS quantity,
+        i.unit_price AS unit_price, o.order_id IS NOT NULL AS order_known, x.order_id IS NOT NULL AS existed
       FROM (
         -- An item's number is its position within its order, in file order.
         SELECT line, order_id,
@@ -65,7 +77,8 @@ export async function prepareMerge(conn: Connection, kind: string, source: strin
 
 /** Drops what `prepareMerge` made. */
 export async function dropPrepared(conn: Connection): Promise<void> {
-  for (const t of ['stg_orders_final', 'stg_events_final', 'stg_feedback_final', 'stg_items_final']) {
+  const made = ['stg_orders_final', 'stg_events_final', 'stg_feedback_final', 'stg_items_final']
+  for (const t of [...made, CHANGED_CUSTOMERS]) {
     await conn.run(raw(`DROP TABLE IF EXISTS ${conn.dialect.quoteIdent(t)}`))
   }
 }

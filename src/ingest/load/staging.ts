@@ -109,7 +109,10 @@ export function stagingColumns(table: StagingTable): string[] {
 export async function createStaging(conn: Connection): Promise<void> {
   const d = conn.dialect
   for (const [table, columns] of Object.entries(STAGING)) {
-    const cols = columns.map(([name, type]) => `${d.quoteIdent(name)} ${d.columnType(type)}`).join(', ')
+    // Every staged value may be missing: declared nullable on every engine (ClickHouse would store '' / 0).
+    const cols = columns
+      .map(([name, type]) => `${d.quoteIdent(name)} ${d.nullableColumnType(type)}`)
+      .join(', ')
     await conn.run(sql`${d.replaceTempTable(table)} (${raw(cols)})`)
   }
 }

@@ -174,9 +174,14 @@ export class ClickHouseConnection implements Connection {
     await this.exec.close()
   }
 
-  /** Remembers which table an INSERT statement writes, for rollback. */
+  /**
+   * Remembers which table an INSERT or a lightweight UPDATE writes, for rollback: both add new parts (an
+   * UPDATE writes patch parts), which a failed transaction drops.
+   */
   private noteInsert(text: string): void {
-    const m = /^\s*INSERT\s+INTO\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(text)
+    const m = /^\s*(?:INSERT\s+INTO|UPDATE)\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(
+      text,
+    )
     if (m) this.inserted.add(m[1]!.startsWith('`') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[1]!)
   }
 }

@@ -221,5 +221,27 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
     // Decimal ÷ integer truncates to the dividend's scale: divide at scale 8, then round to 4 like DuckDB.
     moneyRatio: (numerator, denominator) =>
       sql`toDecimal64(round(toDecimal128(${numerator}, 8) / ${denominator}, 4), 4)`,
+
+    nullableColumnType: (type) => `Nullable(${TYPES[type]})`,
+    // No UPDATE … FROM: the changes become a Join-engine table keyed by `key` (a hash map in the session),
+    // and one lightweight UPDATE reads each new value with joinGet. A lightweight UPDATE writes patch
+    // parts (new parts, even while merges are paused), so a failed transaction drops them like inserts.
+    updateFromScratch: (table, key, columns, changes) => {
+      for (const name of [table, key, changes, ...columns]) {
+        if (!NAME_PATTERN.test(name)) throw new Error(`${JSON.stringify(name)} is not a plain name`)
+      }
+      const byKey = `${changes}_by_key`
+      const cols = [key, ...columns].map(quote).join(', ')
+      const sets = columns.map((c) => `${quote(c)} = joinGet('${byKey}', '${c}', ${quote(key)})`).join(', ')
+      return [
+        raw(
+          `CREATE OR REPLACE TEMPORARY TABLE ${quote(byKey)} ENGINE = Join(ANY, LEFT, ${quote(key)}) AS SELECT ${cols} FROM ${quote(changes)}`,
+        ),
+        raw(
+          `UPDATE ${quote(table)} SET ${sets} WHERE ${quote(key)} IN (SELECT ${quote(key)} FROM ${quote(changes)})`,
+        ),
+        raw(`DROP TABLE IF EXISTS ${quote(byKey)}`),
+      ]
+    },
   }
 }

@@ -140,4 +140,15 @@ export const duckdbDialect: Dialect = {
 
   monthIndex: (d) => sql`(year(${d}) * 12 + month(${d}) - 1)`,
   tryToDouble: (expr) => sql`TRY_CAST(${expr} AS DOUBLE)`,
+
+  // Columns accept NULL unless declared NOT NULL.
+  nullableColumnType: (type) => TYPES[type],
+  updateFromScratch: (table, key, columns, changes) => {
+    const sets = columns.map((c) => `${quote(c)} = u.${quote(c)}`).join(', ')
+    return [
+      raw(
+        `UPDATE ${quote(table)} SET ${sets} FROM ${quote(changes)} AS u WHERE ${quote(table)}.${quote(key)} = u.${quote(key)}`,
+      ),
+    ]
+  },
 }
