@@ -52,7 +52,9 @@ export async function startChdbHttpServer(dataDir: string): Promise<ChdbHttpServ
     }
     return s
   }
-  const server: Server = createServer(async (req, res) => {
+  // Parameters travel in the URL (`param_p1=…`): a multi-row VALUES list has thousands. ClickHouse
+  // accepts URLs up to 1 MiB (http_max_uri_size); Node's default header limit is 16 KiB.
+  const server: Server = createServer({ maxHeaderSize: 1 << 20 }, async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
       if (url.pathname === '/ping') {

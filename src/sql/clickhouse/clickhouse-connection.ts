@@ -16,6 +16,10 @@ export const SESSION_SETTINGS: Readonly<Record<string, string | number>> = {
   prefer_column_name_to_alias: 1,
   mutations_sync: 2,
   lightweight_deletes_sync: 2,
+  // DELETE writes patch parts (like a lightweight UPDATE) instead of a mutation rewriting every part: it
+  // runs while merges are paused inside a transaction, and a failed transaction drops the patch parts,
+  // which undoes the delete.
+  lightweight_delete_mode: 'lightweight_update',
   session_timezone: 'UTC',
   output_format_json_quote_64bit_integers: 0,
   output_format_json_quote_decimals: 0,
@@ -175,11 +179,11 @@ export class ClickHouseConnection implements Connection {
   }
 
   /**
-   * Remembers which table an INSERT or a lightweight UPDATE writes, for rollback: both add new parts (an
-   * UPDATE writes patch parts), which a failed transaction drops.
+   * Remembers which table an INSERT, a lightweight UPDATE or a DELETE writes, for rollback: each adds new
+   * parts (UPDATE and DELETE write patch parts), which a failed transaction drops.
    */
   private noteInsert(text: string): void {
-    const m = /^\s*(?:INSERT\s+INTO|UPDATE)\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(
+    const m = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(
       text,
     )
     if (m) this.inserted.add(m[1]!.startsWith('`') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[1]!)
@@ -195,11 +199,12 @@ function splitStatements(text: string): string[] {
 }
 
 /**
- * Undo for ClickHouse's missing transactions. Every INSERT writes new data parts; before the work starts
- * the active parts of the database are listed, and merges are paused for it so no new part swallows an
- * old one. When the work throws, the parts that appeared since in the tables it wrote are dropped, which
- * removes exactly the rows it inserted. DELETE / ALTER mutations are not undone (callers on ClickHouse
- * only delete rows they are about to rewrite idempotently).
+ * Undo for ClickHouse's missing transactions. Every INSERT writes new data parts, and so do lightweight
+ * UPDATE and DELETE (patch parts, `lightweight_delete_mode = 'lightweight_update'`); before the work
+ * starts the active parts of the database are listed, and merges are paused for it so no new part
+ * swallows an old one. When the work throws, the parts that appeared since in the tables it wrote are
+ * dropped, which removes exactly the rows it inserted and the updates and deletes it made. `ALTER … UPDATE`
+ * / `ALTER … DELETE` mutations rewrite old parts and are not undone: Strata does not issue them.
  */
 class PartsRollback {
   private before = new Set<string>()

@@ -52,7 +52,7 @@ export async function communityInvitations(
       WHERE o.community_id IS NOT NULL AND o.customer_id IS NOT NULL AND ${IS_PURCHASE} AND o.ordered_at < ${asOf}),
     recent AS (SELECT community_id, count(*) AS orders FROM co WHERE ordered_at >= ${since} GROUP BY community_id),
     city_votes AS (
-      SELECT co.community_id, c.city, count(*) AS n FROM co JOIN customers c ON c.customer_id = co.customer_id
+      SELECT co.community_id AS community_id, c.city AS city, count(*) AS n FROM co JOIN customers c ON c.customer_id = co.customer_id
       WHERE c.city IS NOT NULL GROUP BY co.community_id, c.city),
     community_city AS (
       SELECT community_id, city FROM (
@@ -60,7 +60,7 @@ export async function communityInvitations(
       WHERE k = 1),
     best_in_city AS (
       SELECT city, community_id FROM (
-        SELECT cc.city, cc.community_id,
+        SELECT cc.city AS city, cc.community_id AS community_id,
           row_number() OVER (PARTITION BY cc.city ORDER BY r.orders DESC, cc.community_id) AS k
         FROM community_city cc JOIN recent r ON r.community_id = cc.community_id WHERE r.orders >= ${minOrders}) b
       WHERE k = 1),
@@ -72,7 +72,7 @@ export async function communityInvitations(
       WHERE k = 1),
     active_buyers AS (SELECT DISTINCT customer_id FROM co WHERE ordered_at >= ${since}),
     candidates AS (
-      SELECT s.rfm_segment AS segment, c.city,
+      SELECT s.rfm_segment AS segment, c.city AS city,
         CASE WHEN r.orders >= ${minOrders} THEN h.community_id ELSE b.community_id END AS community,
         CASE WHEN r.orders >= ${minOrders} THEN 'home' ELSE 'city' END AS reason
       FROM customer_scores s
@@ -98,7 +98,13 @@ export async function communityInvitations(
   )
   for (const segment of segments) {
     const list = bySegment.get(segment)!
-    list.sort((a, b) => b.invitees - a.invitees || a.community.localeCompare(b.community, 'en'))
+    // The reason breaks the last tie: rows come from SQL in no particular order.
+    list.sort(
+      (a, b) =>
+        b.invitees - a.invitees ||
+        a.community.localeCompare(b.community, 'en') ||
+        a.reason.localeCompare(b.reason, 'en'),
+    )
     out.push(...list.slice(0, limit))
   }
   return out
