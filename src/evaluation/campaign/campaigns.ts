@@ -66,7 +66,7 @@ function windowDays(start: string, end: string): number {
 async function candidates(conn: Connection, target: CampaignTarget, snapshotId: string) {
   const members = await targetQuery(conn, target, snapshotId)
   return conn.all<{ customer_id: string; stratum: string; consent: boolean }>(sql`
-    SELECT t.customer_id, coalesce(s.rfm_segment, ${UNSCORED}) AS stratum,
+    SELECT t.customer_id AS customer_id, coalesce(s.rfm_segment, ${UNSCORED}) AS stratum,
       coalesce(c.consent_marketing, FALSE) AS consent
     FROM (${members}) t
     LEFT JOIN customer_scores s ON s.snapshot_id = ${snapshotId} AND s.customer_id = t.customer_id
