@@ -13,7 +13,8 @@ export interface OverlapMatrix {
 
 /**
  * The overlap matrix of any set of segments in ONE statement: the current members of the chosen segments
- * joined with themselves on customer id and counted per pair. Percentages are of the row segment.
+ * counted per pair of segments (`Dialect.pairOverlap`: a self-join on DuckDB, per-customer arrays on
+ * ClickHouse). Percentages are of the row segment.
  *
  * @example
  * const m = await segmentOverlap(conn, ['champions', 'at-risk', 'vip'])
@@ -28,12 +29,10 @@ export async function segmentOverlap(conn: Connection, refs: readonly string[]):
   const rows =
     ids.length === 0
       ? []
-      : await conn.all<{ row_id: string; col_id: string; shared: number }>(sql`
-    WITH m AS (SELECT segment_id, customer_id FROM segment_members
-      WHERE exited_at IS NULL AND segment_id IN (${join(ids.map((id) => sql`${id}`))}))
-    SELECT a.segment_id AS row_id, b.segment_id AS col_id, count(*) AS shared
-    FROM m a JOIN m b ON a.customer_id = b.customer_id
-    GROUP BY a.segment_id, b.segment_id`)
+      : await conn.all<{ row_id: string; col_id: string; shared: number }>(
+          conn.dialect.pairOverlap(sql`SELECT segment_id AS group_id, customer_id FROM segment_members
+            WHERE exited_at IS NULL AND segment_id IN (${join(ids.map((id) => sql`${id}`))})`),
+        )
   const index = new Map(ids.map((id, i) => [id, i]))
   const shared = ids.map(() => ids.map(() => 0))
   for (const r of rows) shared[index.get(r.row_id)!]![index.get(r.col_id)!] = Number(r.shared)

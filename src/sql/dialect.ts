@@ -155,6 +155,12 @@ export interface Dialect {
    * (DuckDB: UPDATE … FROM; engines without UPDATE … FROM write it their own way.)
    */
   updateFromScratch(table: string, key: string, columns: readonly string[], changes: string): Fragment[]
+  /**
+   * A query giving, for every ordered pair of groups (each group with itself too), the number of members
+   * in both — columns `row_id`, `col_id`, `shared` — over `members`, a relation of `(group_id,
+   * customer_id)` rows with one row per member of a group. Exact (no sketches).
+   */
+  pairOverlap(members: Fragment): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

@@ -21,4 +21,3 @@ export function normalise(row: Record<string, unknown>): Record<string, unknown>
   }
   return out
 }
-

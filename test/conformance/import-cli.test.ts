@@ -20,7 +20,12 @@ describe('[clickhouse] strata import of UCI Online Retail (541,909 rows) on embe
     expect(report.rows).toEqual({ read: 541_909, imported: 541_909, unchanged: 0, rejected: 0 })
     expect(report.customers.created).toBe(4_372)
     const again = await cli(['import', 'orders', UCI, '--preset', 'line-items', ...ch, '--json'])
-    expect(JSON.parse(again.out).rows).toEqual({ read: 541_909, imported: 0, unchanged: 541_909, rejected: 0 })
+    expect(JSON.parse(again.out).rows).toEqual({
+      read: 541_909,
+      imported: 0,
+      unchanged: 541_909,
+      rejected: 0,
+    })
 
     const store = await openStore({ engine: 'chdb', path: join(dir, 'ch'), database: 'strata' })
     try {

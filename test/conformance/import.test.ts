@@ -50,9 +50,7 @@ async function scenario(store: Store): Promise<Outcome> {
   }
   const again = await dumpTables(store.conn, IMPORT_TABLES)
   await analyze(store.conn, { asOf: '2024-12-31' })
-  const scores = await store.conn.all(
-    sql`SELECT * FROM customer_scores ORDER BY customer_id`,
-  )
+  const scores = await store.conn.all(sql`SELECT * FROM customer_scores ORDER BY customer_id`)
   return { results, first, again, againResults, scores }
 }
 

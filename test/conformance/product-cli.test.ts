@@ -21,7 +21,10 @@ afterAll(async () => (await http).close())
 let httpUrl = ''
 const ENGINES: { name: string; flags: Flags }[] = [
   { name: 'duckdb', flags: () => ['--db', join(dir, 'store.duckdb')] },
-  { name: 'clickhouse', flags: () => ['--engine', 'chdb', '--db', join(dir, 'ch'), '--database', 'embedded'] },
+  {
+    name: 'clickhouse',
+    flags: () => ['--engine', 'chdb', '--db', join(dir, 'ch'), '--database', 'embedded'],
+  },
   {
     name: 'clickhouse-http',
     flags: () => ['--engine', 'clickhouse', '--url', httpUrl, '--database', 'overhttp'],
@@ -39,7 +42,10 @@ const STEPS: { name: string; args: string[]; text?: boolean; plain?: boolean }[]
   { name: 'cluster run', args: ['cluster', 'run', '--json'] },
   { name: 'cluster list', args: ['cluster', 'list', '--json'] },
   { name: 'segment create', args: ['segment', 'create', 'vip', '--definition', 'monetary > 500', '--json'] },
-  { name: 'segment create (Chinese text)', args: ['segment', 'create', 'sh', '--definition', "city = '上海'", '--json'] },
+  {
+    name: 'segment create (Chinese text)',
+    args: ['segment', 'create', 'sh', '--definition', "city = '上海'", '--json'],
+  },
   { name: 'segment refresh', args: ['segment', 'refresh', '--json'] },
   { name: 'segment overlap', args: ['segment', 'overlap', 'vip', 'sh', '--json'] },
   { name: 'segment members', args: ['segment', 'members', 'vip', '--json'] },
@@ -50,7 +56,16 @@ const STEPS: { name: string; args: string[]; text?: boolean; plain?: boolean }[]
   { name: 'recommend customer', args: ['recommend', 'customer', 'DC0000007', '--json'] },
   {
     name: 'audience export',
-    args: ['audience', 'export', '--segment', 'vip', '--format', 'json', '--columns', 'customer_id,city,rfm_segment'],
+    args: [
+      'audience',
+      'export',
+      '--segment',
+      'vip',
+      '--format',
+      'json',
+      '--columns',
+      'customer_id,city,rfm_segment',
+    ],
     text: true,
   },
   { name: 'lookalike', args: ['lookalike', '--seed-segment', 'vip', '--limit', '20', '--json'] },
@@ -58,7 +73,19 @@ const STEPS: { name: string; args: string[]; text?: boolean; plain?: boolean }[]
   { name: 'buyer persona list', args: ['persona', 'list', '--json'] },
   {
     name: 'campaign create',
-    args: ['campaign', 'create', '--name', 'spring', '--segment', 'vip', '--start', '2026-05-01', '--end', '2026-05-31', '--json'],
+    args: [
+      'campaign',
+      'create',
+      '--name',
+      'spring',
+      '--segment',
+      'vip',
+      '--start',
+      '2026-05-01',
+      '--end',
+      '2026-05-31',
+      '--json',
+    ],
   },
   { name: 'campaign measure', args: ['campaign', 'measure', 'spring', '--json'] },
   { name: 'alerts check', args: ['alerts', 'check', '--json'] },
@@ -75,7 +102,9 @@ const VOLATILE = /(At|_at|^db|timings|Ms|^ms|seconds|elapsed)$/
 function normalise(out: string, text: boolean | undefined): unknown {
   if (text) {
     const trimmed = out.trim()
-    const parsed = trimmed.startsWith('[') ? (JSON.parse(trimmed) as unknown[]) : trimmed.split('\n').map((l) => JSON.parse(l))
+    const parsed = trimmed.startsWith('[')
+      ? (JSON.parse(trimmed) as unknown[])
+      : trimmed.split('\n').map((l) => JSON.parse(l))
     return strip(parsed.map((r) => JSON.stringify(strip(r))).sort())
   }
   return strip(JSON.parse(out))
@@ -94,7 +123,11 @@ function strip(v: unknown): unknown {
 
 /** Equal, floats within 1e-6 relative (or ±0.0001: money-rounded model outputs may round the other way). */
 function expectSame(got: unknown, want: unknown, where: string): void {
-  if (typeof want === 'number' && typeof got === 'number' && !(Number.isInteger(want) && Number.isInteger(got))) {
+  if (
+    typeof want === 'number' &&
+    typeof got === 'number' &&
+    !(Number.isInteger(want) && Number.isInteger(got))
+  ) {
     expect(Math.abs(got - want), where).toBeLessThanOrEqual(Math.max(1.0001e-4, 1e-6 * Math.abs(want)))
   } else if (want !== null && typeof want === 'object' && got !== null && typeof got === 'object') {
     expect(Object.keys(got).sort(), where).toEqual(Object.keys(want).sort())

@@ -183,9 +183,10 @@ export class ClickHouseConnection implements Connection {
    * parts (UPDATE and DELETE write patch parts), which a failed transaction drops.
    */
   private noteInsert(text: string): void {
-    const m = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(
-      text,
-    )
+    const m =
+      /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?!FUNCTION\b)(`(?:[^`\\]|\\.)*`|[A-Za-z_][A-Za-z0-9_]*)/i.exec(
+        text,
+      )
     if (m) this.inserted.add(m[1]!.startsWith('`') ? m[1]!.slice(1, -1).replace(/\\(.)/g, '$1') : m[1]!)
   }
 }

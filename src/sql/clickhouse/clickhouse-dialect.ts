@@ -222,6 +222,13 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
     moneyRatio: (numerator, denominator) =>
       sql`toDecimal64(round(toDecimal128(${numerator}, 8) / ${denominator}, 4), 4)`,
 
+    // No self-join (a hash table of every member row): one pass groups each customer's groups into an
+    // array, and two ARRAY JOINs expand it to that customer's pairs. Exact, unlike a bitmap over hashed
+    // text ids (customer ids are text; cityHash64 could collide, and there is no dense numeric key).
+    pairOverlap: (members) => sql`SELECT a AS row_id, b AS col_id, count() AS shared
+    FROM (SELECT groupArray(group_id) AS groups FROM (${members}) AS m GROUP BY customer_id) AS g
+    ARRAY JOIN groups AS a ARRAY JOIN groups AS b
+    GROUP BY a, b`,
     nullableColumnType: (type) => `Nullable(${TYPES[type]})`,
     // No UPDATE … FROM: the changes become a Join-engine table keyed by `key` (a hash map in the session),
     // and one lightweight UPDATE reads each new value with joinGet. A lightweight UPDATE writes patch

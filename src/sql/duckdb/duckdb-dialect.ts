@@ -143,6 +143,11 @@ export const duckdbDialect: Dialect = {
 
   // Columns accept NULL unless declared NOT NULL.
   nullableColumnType: (type) => TYPES[type],
+  // The members joined with themselves on the customer: one row per (pair, shared customer).
+  pairOverlap: (members) => sql`WITH m AS (${members})
+    SELECT a.group_id AS row_id, b.group_id AS col_id, count(*) AS shared
+    FROM m a JOIN m b ON a.customer_id = b.customer_id
+    GROUP BY a.group_id, b.group_id`,
   updateFromScratch: (table, key, columns, changes) => {
     const sets = columns.map((c) => `${quote(c)} = u.${quote(c)}`).join(', ')
     return [
