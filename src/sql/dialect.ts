@@ -1,3 +1,4 @@
+import { EXIT, StrataError } from '../core/diagnostics.js'
 import type { CompiledQuery, Fragment } from './fragment.js'
 
 /** Logical column types used by the schema; each dialect maps them to its own types. */
@@ -163,7 +164,10 @@ export interface Dialect {
   pairOverlap(members: Fragment): Fragment
 }
 
-/** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */
-export function unsupported(dialect: string, feature: string): never {
-  throw new Error(`dialect ${dialect} does not support ${feature}`)
+/**
+ * Error for a feature an engine cannot run: a user-facing StrataError whose message (catalog key
+ * `sql.unsupported.<feature>`, in every language) names the feature and the engine.
+ */
+export function unsupported(engine: string, feature: string): never {
+  throw new StrataError({ code: `sql.unsupported.${feature}`, params: { engine } }, EXIT.USAGE)
 }

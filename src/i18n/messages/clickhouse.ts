@@ -16,6 +16,8 @@ registerCatalog({
     'cli.init.description': 'create the store schema (every table) on the chosen engine, or print its DDL',
     'cli.init.print': 'print the DDL instead of running it',
     'cli.init.done': 'Store ready on {engine} at {where}: schema version {version}, {tables} tables.',
+    'sql.unsupported.cluster_update':
+      'Changing customers already stored (an import that updates their attributes) is not supported by the {engine} engine on a cluster: a lightweight UPDATE cannot run through a Distributed table. Import customer files on a single ClickHouse node or DuckDB, or update the rows with ClickHouse tools.',
   },
   'zh-CN': {
     'engine.opt.engine':
@@ -31,6 +33,8 @@ registerCatalog({
     'cli.init.description': '在所选引擎上创建数据结构(全部数据表),或打印其 DDL',
     'cli.init.print': '只打印 DDL,不执行',
     'cli.init.done': '{engine} 上的数据库已就绪({where}):结构版本 {version},共 {tables} 张表。',
+    'sql.unsupported.cluster_update':
+      '{engine} 引擎在集群上不支持修改已有客户(会更新客户属性的导入):轻量级 UPDATE 无法通过 Distributed 表执行。请在单节点 ClickHouse 或 DuckDB 上导入客户文件,或用 ClickHouse 自带工具更新这些行。',
   },
   'zh-TW': {
     'engine.opt.engine':
@@ -46,5 +50,7 @@ registerCatalog({
     'cli.init.description': '在所選引擎上建立資料結構(全部資料表),或列印其 DDL',
     'cli.init.print': '只列印 DDL,不執行',
     'cli.init.done': '{engine} 上的資料庫已就緒({where}):結構版本 {version},共 {tables} 張表。',
+    'sql.unsupported.cluster_update':
+      '{engine} 引擎在叢集上不支援修改既有客戶(會更新客戶屬性的匯入):輕量級 UPDATE 無法透過 Distributed 表執行。請在單節點 ClickHouse 或 DuckDB 上匯入客戶檔案,或以 ClickHouse 內建工具更新這些列。',
   },
 })

@@ -1,4 +1,4 @@
-import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
+import { type ColumnDef, type ColumnType, type Dialect, type TableDef, unsupported } from '../dialect.js'
 import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
 const TYPES: Record<ColumnType, string> = {
@@ -234,6 +234,9 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
     // and one lightweight UPDATE reads each new value with joinGet. A lightweight UPDATE writes patch
     // parts (new parts, even while merges are paused), so a failed transaction drops them like inserts.
     updateFromScratch: (table, key, columns, changes) => {
+      // A lightweight UPDATE cannot go through a Distributed table, and the session's Join table exists
+      // on the entry node only.
+      if (cluster) unsupported('clickhouse', 'cluster_update')
       for (const name of [table, key, changes, ...columns]) {
         if (!NAME_PATTERN.test(name)) throw new Error(`${JSON.stringify(name)} is not a plain name`)
       }
