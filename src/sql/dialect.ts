@@ -162,6 +162,15 @@ export interface Dialect {
    * customer_id)` rows with one row per member of a group. Exact (no sketches).
    */
   pairOverlap(members: Fragment): Fragment
+  /** A statement listing the result columns of `query` (not running it) as rows `{ name, type }`. */
+  describeQuery(query: Fragment): Fragment
+  /** True when a type name from `describeQuery` holds text (nullable and dictionary forms included). */
+  isTextType(type: string): boolean
+  /**
+   * Text made inert for spreadsheets: a value that opens like a formula (`= + - @`, tab, CR) and holds more
+   * than digits and number punctuation gets a leading `'`. Phones (`+86 138…`) and negative numbers pass.
+   */
+  spreadsheetSafeText(text: Fragment): Fragment
 }
 
 /**
