@@ -11,6 +11,12 @@
 //   analyze  `analyze()` end to end on the DuckDB copy and on chdb (same asOf), each in its own process
 // Every step is a child process, so its peak RSS is its own (GNU time's %M). The segment tables of both
 // runs are compared row by row. Copies are deleted at the end unless --keep.
+//
+//   node bench/clickhouse-bench.mjs --import FILE [--kind orders] [--preset line-items]
+//
+//   import   `importFile` of one file into a fresh DuckDB store and a fresh chdb store, each in its own
+//            process: wall and CPU seconds, peak RSS, the stored counts (must match) and, on chdb, the
+//            data parts per table (one INSERT … SELECT per table).
 import { spawnSync } from 'node:child_process'
 import {
   copyFileSync,
@@ -44,7 +50,7 @@ if (process.argv[2] === 'step') {
   const { sql, ident, raw } = await import(dist('sql/fragment.js'))
   const { analyze } = await import(dist('analytics/index.js'))
   const { predictStep } = await import(dist('models/index.js'))
-  const [, , , name, a, b, c] = process.argv.filter(
+  const [, , , name, a, b, c, d, e] = process.argv.filter(
     (x, i, all) => !x.startsWith('--') && !all[i - 1]?.startsWith('--memory'),
   )
   const t0 = performance.now()
@@ -125,6 +131,31 @@ if (process.argv[2] === 'step') {
     out.tiers = result.summary.byValueTier.map((s) => [s.key, s.customers, s.revenue])
     await store.close()
   }
+  if (name === 'import') {
+    // a = engine (duckdb | chdb), b = store path, c = file, d = kind, e = preset
+    const { importFile } = await import(dist('ingest/import-file.js'))
+    await import(dist('i18n/messages/index.js'))
+    const store = await openStore(a === 'chdb' ? { engine: 'chdb', path: b, database: 'strata' } : b)
+    const r = await importFile(store.conn, {
+      kind: d,
+      file: c,
+      preset: e,
+      today: '2026-11-23',
+      startedAt: '2026-11-23 10:00:00',
+    })
+    out.status = r.status
+    out.rows = r.report.rows
+    out.stored = await store.conn.one(sql`SELECT (SELECT count(*) FROM orders) AS orders,
+      (SELECT count(*) FROM order_items) AS items, (SELECT count(*) FROM customers) AS customers,
+      (SELECT sum(amount) FROM orders) AS net`)
+    if (a === 'chdb') {
+      out.parts = await store.conn.all(sql`SELECT table, count() AS parts FROM system.parts
+        WHERE database = currentDatabase() AND active AND rows > 0 GROUP BY table ORDER BY table`)
+    }
+    await store.close()
+  }
+  const usage = process.resourceUsage()
+  out.cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6
   out.seconds = (performance.now() - t0) / 1000
   out.maxRssMB = process.resourceUsage().maxRSS / 1024
   process.stdout.write(`${JSON.stringify(out)}\n`)
@@ -133,10 +164,37 @@ if (process.argv[2] === 'step') {
 
 // ---------------------------------------------------------------------------------------------------
 // Driver.
+const importFileArg = option('import', null)
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+if (importFileArg) {
+  const work = mkdtempSync(join(tmpdir(), 'strata-chbench-import-'))
+  try {
+    const how = [importFileArg, option('kind', 'orders'), option('preset', 'generic')]
+    const duck = measure('import into DuckDB', ['import', 'duckdb', join(work, 'i.duckdb'), ...how])
+    const ch = measure('import into chdb', ['import', 'chdb', join(work, 'ch'), ...how])
+    const fmt = (n, d = 1) => Number(n).toFixed(d)
+    const lines = [
+      `### strata import on chdb beside DuckDB — ${importFileArg} (${duck.rows.read.toLocaleString('en')} rows)`,
+      '',
+      '| engine | wall s | × DuckDB | CPU s (user+sys) | peak RSS (MB) |',
+      '|---|---:|---:|---:|---:|',
+      ...[duck, ch].map(
+        (r) =>
+          `| ${r.label} | ${fmt(r.wall)} | ${fmt(r.wall / duck.wall, 2)} | ${fmt(r.cpuSeconds)} | ${fmt(r.rssMB, 0)} |`,
+      ),
+      '',
+      `Same stored counts: ${JSON.stringify(duck.stored) === JSON.stringify(ch.stored) ? 'yes' : 'NO'} ${JSON.stringify(ch.stored)}`,
+      `chdb data parts per table: ${ch.parts.map((p) => `${p.table} ${p.parts}`).join(', ')}`,
+    ]
+    console.log(lines.join('\n'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
 const source = option('source', '/work/bench-data/demo-1m.duckdb')
 const customers = Number(option('customers', '0'))
 const keep = process.argv.includes('--keep')
-const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 if (!existsSync(source)) {
   console.error(`no source store at ${source}`)
   process.exit(2)
