@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -17,6 +18,8 @@ import '../../src/i18n/messages/index.js'
  * and the update's patch parts) are dropped.
  */
 const today = '2026-11-23'
+const scratch = mkdtempSync(join(tmpdir(), 'strata-failed-import-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 for (const engine of ENGINES) {
   describe(`[${engine.name}] a failed import leaves nothing behind`, () => {
@@ -82,7 +85,7 @@ for (const engine of ENGINES) {
         file: own('orders-mixed.csv'),
         source: 'mixed',
         skipInvalid: true,
-        rejectsPath: join(tmpdir(), `strata-failed-import-${process.pid}.rejects.csv`),
+        rejectsPath: join(scratch, 'orders-mixed.rejects.csv'),
         today,
         startedAt: '2026-11-23 09:30:00',
         hooks: {

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
@@ -9,9 +8,9 @@ import type { ImportOptions } from '../../src/ingest/import-file.js'
 export const own = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const ingest = (name: string) => fileURLToPath(new URL(`../ingest/fixtures/${name}`, import.meta.url))
 
-/** A GBK-encoded customers file, written once per test process (the text is the test; the bytes are GBK). */
-export function gbkCustomersFile(): string {
-  const path = join(tmpdir(), `strata-conformance-gbk-${process.pid}.csv`)
+/** A GBK-encoded customers file written into `dir` (the text is the test; the bytes are GBK). */
+export function gbkCustomersFile(dir: string): string {
+  const path = join(dir, 'customers-gbk.csv')
   const text =
     '会员编号,姓名,手机号,邮箱,性别,城市\n' +
     'G01,黄磊,13700137000,huang.lei@example.com,男,广州\n' +
@@ -30,8 +29,8 @@ export type Step = Omit<ImportOptions, 'today' | 'startedAt'> & { readonly at: s
  * whole, then imported with --skip-invalid), a customers file that changes attributes, events naming
  * customers by email / phone.
  */
-export function importSteps(rejectsDir: string): Step[] {
-  const gbk = gbkCustomersFile()
+export function importSteps(scratchDir: string): Step[] {
+  const gbk = gbkCustomersFile(scratchDir)
   let minute = 0
   const at = () => `2026-11-23 10:${String(minute++).padStart(2, '0')}:00`
   return [
@@ -57,7 +56,7 @@ export function importSteps(rejectsDir: string): Step[] {
       file: own('orders-mixed.csv'),
       source: 'mixed',
       skipInvalid: true,
-      rejectsPath: join(rejectsDir, 'orders-mixed.rejects.csv'),
+      rejectsPath: join(scratchDir, 'orders-mixed.rejects.csv'),
     },
     { at: at(), kind: 'customers', file: own('customers-update.csv'), source: 'crm' },
   ]
