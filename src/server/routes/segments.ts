@@ -1,9 +1,11 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { z } from 'zod'
 import {
+  countSegment,
   createSegment,
   createStaticSegment,
   deleteSegment,
@@ -33,6 +35,14 @@ const WRITE = { role: 'analyst', scope: 'admin' } as const
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const idParam = z.object({ id: z.string().min(1).max(200) })
 const definitionBody = z.object({ definition: z.string().min(1).max(20_000) })
+
+/**
+ * True when the caller has hung up (a builder aborts the preview of text that has since changed): work
+ * still waiting in the store queue for it is skipped, so a stale request never delays the current one.
+ */
+function clientGone(req: IncomingMessage): boolean {
+  return req.socket?.destroyed === true
+}
 
 function context(ctx: ServerContext, conn: Connection): Promise<SegmentContext> {
   return latestContext(conn, { fallbackAsOf: ctx.now().toISOString().slice(0, 10) })
@@ -85,10 +95,34 @@ export const segmentRoutes: RouteModule = (app, ctx) => {
         body: definitionBody,
       },
     },
-    async (req) =>
-      ctx.db(async (conn) =>
-        previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
-      ),
+    async (req, reply) => {
+      const out = await ctx.db(async (conn) =>
+        clientGone(req.raw)
+          ? null
+          : previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
+      )
+      return out ?? reply.code(204).send()
+    },
+  )
+  app.post(
+    '/api/segments/preview/count',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['segments'],
+        summary:
+          'Only the member count and share of customers of a definition (the fast first part of a preview)',
+        body: definitionBody,
+      },
+    },
+    async (req, reply) => {
+      const out = await ctx.db(async (conn) =>
+        clientGone(req.raw)
+          ? null
+          : countSegment(conn, req.body.definition, { ctx: await context(ctx, conn) }),
+      )
+      return out ?? reply.code(204).send()
+    },
   )
   app.get(
     '/api/segments/overlap',
