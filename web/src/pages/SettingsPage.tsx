@@ -9,6 +9,8 @@ import { ErrorState, Loading, Skeleton } from '../components/States.js'
 import type { MessageKey } from '../i18n/catalog.js'
 import { formatDateTime } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
+import { AnalysisRulesCard } from './settings/AnalysisRulesCard.js'
+import { WebhooksCard } from './settings/WebhooksCard.js'
 
 const ROLES: Role[] = ['admin', 'analyst', 'viewer']
 const SCOPES = ['read', 'track', 'admin'] as const
@@ -30,7 +32,7 @@ interface KeyRow {
 
 export function SettingsPage() {
   const { t } = useI18n()
-  const { me } = useSession()
+  const { me, routes } = useSession()
   return (
     <div className="page">
       <header className="page-head">
@@ -43,6 +45,8 @@ export function SettingsPage() {
         <>
           <UsersCard />
           <KeysCard />
+          {routes.has('/api/webhooks') && <WebhooksCard />}
+          {routes.has('/api/settings/analysis') && <AnalysisRulesCard />}
         </>
       ) : (
         <p className="muted">{t('settings.admin_only')}</p>
