@@ -418,6 +418,10 @@ export const en = {
   'audience.format.ads': 'Ad platforms (hashed email and phone)',
   'audience.export': 'Export audience',
   'audience.consent_note': 'Customers without marketing consent are left out.',
+  'settings.sections': 'Sections of this page',
+  'rules.col.segment': 'Segment',
+  'rules.col.codes': 'RFM codes',
+  'rules.col.count': 'Codes',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -405,4 +405,8 @@ export const zhCN: Record<MessageKey, string> = {
   'audience.format.ads': '广告平台(哈希后的邮箱和手机号)',
   'audience.export': '导出受众',
   'audience.consent_note': '未同意接收营销的客户不会被导出。',
+  'settings.sections': '本页各部分',
+  'rules.col.segment': '客群',
+  'rules.col.codes': 'RFM 代码',
+  'rules.col.count': '代码数',
 }

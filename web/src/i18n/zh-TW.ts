@@ -405,4 +405,8 @@ export const zhTW: Record<MessageKey, string> = {
   'audience.format.ads': '廣告平台(雜湊後的電子郵件和手機號碼)',
   'audience.export': '匯出受眾',
   'audience.consent_note': '未同意接收行銷的客戶不會被匯出。',
+  'settings.sections': '本頁各部分',
+  'rules.col.segment': '客群',
+  'rules.col.codes': 'RFM 代碼',
+  'rules.col.count': '代碼數',
 }

@@ -38,6 +38,15 @@ export function SettingsPage() {
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
       </header>
+      {me.role === 'admin' && (
+        <nav className="page-toc" aria-label={t('settings.sections')}>
+          <a href="#language">{t('settings.language')}</a>
+          <a href="#users">{t('settings.users')}</a>
+          <a href="#api-keys">{t('settings.api_keys')}</a>
+          {routes.has('/api/webhooks') && <a href="#webhooks">{t('webhooks.title')}</a>}
+          {routes.has('/api/settings/analysis') && <a href="#analysis-rules">{t('rules.title')}</a>}
+        </nav>
+      )}
       <Card title={t('settings.language')} hint={t('settings.language_hint')} id="language">
         <LangSwitcher id="lang-settings" />
       </Card>

@@ -100,7 +100,13 @@ function TagsCard() {
     setBusy(false)
     tags.reload()
   }
-  const problems = error instanceof ApiError && error.details.length > 0 ? error.details : null
+  // A definition the language refuses (400): its diagnostics, or the one message, listed under the field.
+  const problems =
+    error instanceof ApiError && error.status === 400
+      ? error.details.length > 0
+        ? error.details.map((d) => d.message)
+        : [error.message]
+      : null
 
   return (
     <Card
@@ -143,7 +149,11 @@ function TagsCard() {
               </tr>
             </thead>
             <tbody>
-              {tags.data.items.map((row) => (
+              {/* Tags defined here first: they are the ones people come back to edit. */}
+              {[
+                ...tags.data.items.filter((x) => x.source === 'user'),
+                ...tags.data.items.filter((x) => x.source !== 'user'),
+              ].map((row) => (
                 <tr key={row.tag}>
                   <th scope="row">
                     <span className={`chip ${row.source === 'user' ? 'chip-strong' : 'chip-tag'}`}>
@@ -225,7 +235,7 @@ function TagsCard() {
               <ul>
                 {problems.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics in their order
-                  <li key={i}>{p.message}</li>
+                  <li key={i}>{p}</li>
                 ))}
               </ul>
             </div>
@@ -340,7 +350,7 @@ function ClustersCard() {
               <li key={c.cluster} className="cluster">
                 <div className="cluster-head">
                   <h3 className="sub">{c.name[lang] ?? c.name['en']}</h3>
-                  <span className="num">
+                  <span className="num nowrap">
                     {formatNumber(lang, c.size)} · {formatPercent(lang, c.share)}
                   </span>
                 </div>

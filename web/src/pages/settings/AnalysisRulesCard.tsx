@@ -115,6 +115,11 @@ function SegmentMapEditor({ settings, onSaved }: { settings: Settings; onSaved: 
       </h3>
       <p className="small muted">{t('rules.map_hint', { n: String(settings.codes.length) })}</p>
       <div className="map-rows">
+        <div className="map-row map-head" aria-hidden="true">
+          <span>{t('rules.col.segment')}</span>
+          <span>{t('rules.col.codes')}</span>
+          <span className="right">{t('rules.col.count')}</span>
+        </div>
         {segments.map((s) => {
           const wrong = problems.wrongIn.get(s)
           const id = `map-${s.replace(/\W+/g, '-')}`
@@ -137,7 +142,7 @@ function SegmentMapEditor({ settings, onSaved }: { settings: Settings; onSaved: 
                 }}
                 data-testid={`map-input-${s}`}
               />
-              <span className="num muted small">{map[s]?.length ?? 0}</span>
+              <span className="num muted small right">{map[s]?.length ?? 0}</span>
               {wrong && (
                 <span id={`${id}-wrong`} className="map-wrong">
                   {t('rules.wrong_codes')}{' '}
