@@ -299,6 +299,8 @@ function ClustersCard() {
     }
   }
   const items = clusters.data?.items ?? []
+  // No run yet is an answer, not a failure: the page offers to run one.
+  const noRun = clusters.error?.code === 'personas.cluster.no_run'
 
   return (
     <Card title={t('clusters.title')} hint={t('clusters.hint')} id="clusters">
@@ -326,16 +328,18 @@ function ClustersCard() {
         </Loading>
       )}
       {error && <ErrorState error={error} />}
-      {clusters.error ? (
+      {clusters.error && !noRun ? (
         <ErrorState error={clusters.error} onRetry={clusters.reload} />
-      ) : !clusters.data ? (
+      ) : !clusters.data && !noRun ? (
         <Loading>
           <Skeleton height={60} count={2} />
         </Loading>
       ) : items.length === 0 ? (
-        <EmptyState title={t('clusters.none')}>
-          <p className="small muted">{t('clusters.none_hint')}</p>
-        </EmptyState>
+        running ? null : (
+          <EmptyState title={t('clusters.none')}>
+            <p className="small muted">{t('clusters.none_hint')}</p>
+          </EmptyState>
+        )
       ) : (
         <>
           <p className="small muted">
