@@ -168,7 +168,19 @@ async function main() {
           ),
         )
         await editor.fill(definition.slice(0, -1))
-        await page.waitForTimeout(900) // let the partial definition's answer (or error) land
+        // Let the partial definition's answers (count, then revenue and sample — or its error) land: the
+        // measure starts from a settled page, as when someone pauses, then types the last character.
+        await page.waitForTimeout(900)
+        await page.waitForFunction(
+          () => {
+            const el = document.querySelector('[data-testid=builder-count]')
+            if (!el) return false
+            if (el.querySelector('[data-testid=builder-error]')) return true
+            return !el.textContent.includes('…') && !el.querySelector('.stale')
+          },
+          undefined,
+          { timeout: 60_000, polling: 100 },
+        )
         // Count shown, then (separately) the revenue share shown too — the whole preview's figures.
         const t0 = performance.now()
         await editor.press(definition.slice(-1))

@@ -14,7 +14,7 @@ import { navigate } from '../lib/router.js'
  * Quiet time after the last keystroke before the count is asked for. The count alone is one `count(*)`
  * (tens of ms on 1M customers), so the wait can be short and the answer still lands ≤ 500 ms.
  */
-const DEBOUNCE_MS = 150
+const DEBOUNCE_MS = 120
 
 /** The count comes first (cheap), then the revenue share and the sample (the whole preview). */
 type PreviewState =
