@@ -1,5 +1,4 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -29,20 +28,13 @@ import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
 import { pageQuery, streamRows } from '../http/paging.js'
+import { whileCallerWaits } from './while-caller-waits.js'
 
 const READ = { role: 'viewer', scope: 'read' } as const
 const WRITE = { role: 'analyst', scope: 'admin' } as const
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const idParam = z.object({ id: z.string().min(1).max(200) })
 const definitionBody = z.object({ definition: z.string().min(1).max(20_000) })
-
-/**
- * True when the caller has hung up (a builder aborts the preview of text that has since changed): work
- * still waiting in the store queue for it is skipped, so a stale request never delays the current one.
- */
-function clientGone(req: IncomingMessage): boolean {
-  return req.socket?.destroyed === true
-}
 
 function context(ctx: ServerContext, conn: Connection): Promise<SegmentContext> {
   return latestContext(conn, { fallbackAsOf: ctx.now().toISOString().slice(0, 10) })
@@ -96,10 +88,10 @@ export const segmentRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await ctx.db(async (conn) =>
-        clientGone(req.raw)
-          ? null
-          : previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
+      const out = await ctx.db((conn) =>
+        whileCallerWaits(req.raw, conn, async () =>
+          previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
+        ),
       )
       return out ?? reply.code(204).send()
     },
@@ -116,10 +108,10 @@ export const segmentRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const out = await ctx.db(async (conn) =>
-        clientGone(req.raw)
-          ? null
-          : countSegment(conn, req.body.definition, { ctx: await context(ctx, conn) }),
+      const out = await ctx.db((conn) =>
+        whileCallerWaits(req.raw, conn, async () =>
+          countSegment(conn, req.body.definition, { ctx: await context(ctx, conn) }),
+        ),
       )
       return out ?? reply.code(204).send()
     },

@@ -89,6 +89,10 @@ class DuckDBStoreConnection implements Connection {
     await this.conn.run(sql, parameters.length ? (parameters as never) : undefined)
   }
 
+  interrupt(): void {
+    this.conn.interrupt()
+  }
+
   async all<T extends Row = Row>(query: Fragment): Promise<T[]> {
     const { sql, parameters } = this.dialect.compile(query)
     const result = await this.conn.runAndReadAll(sql, parameters.length ? (parameters as never) : undefined)
