@@ -53,6 +53,9 @@ describe('whileCallerWaits', () => {
     expect(performance.now() - t0).toBeLessThan(10_000)
     expect(socket.listenerCount('close')).toBe(0)
     expect(await store.conn.one(sql`SELECT 7 AS x`)).toEqual({ x: 7 })
+    // An interrupt when nothing runs does not stop the next statement.
+    store.conn.interrupt!()
+    expect(await store.conn.one(sql`SELECT 8 AS x`)).toEqual({ x: 8 })
   })
 
   it('a failure of a caller still there is thrown as it is', async () => {
