@@ -408,5 +408,5 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.sections': '本页各部分',
   'rules.col.segment': '客群',
   'rules.col.codes': 'RFM 代码',
-  'rules.col.count': '代码数',
+  'rules.col.count': '数量',
 }

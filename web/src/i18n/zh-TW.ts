@@ -408,5 +408,5 @@ export const zhTW: Record<MessageKey, string> = {
   'settings.sections': '本頁各部分',
   'rules.col.segment': '客群',
   'rules.col.codes': 'RFM 代碼',
-  'rules.col.count': '代碼數',
+  'rules.col.count': '數量',
 }
