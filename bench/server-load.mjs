@@ -116,7 +116,7 @@ async function postJson(path, body) {
 }
 
 const EXTRA = [
-  "lifecycle = 'Active'",
+  "lifecycle = 'Loyal'",
   'orders_count(within: 90d) >= 3',
   'spent(within: 365d) > 2000',
   "event_count('view', within: 30d) >= 1",

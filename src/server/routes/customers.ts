@@ -160,8 +160,9 @@ export const customerRoutes: RouteModule = (app, ctx) => {
         params: z.object({ id: z.string().min(1).max(200) }),
       },
     },
+    // On the read connection: polling after a track call is answered during an analysis too.
     async (req) =>
-      ctx.db(async (conn) => {
+      ctx.read(async (conn) => {
         const segments =
           await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
           FROM segment_members AS m LEFT JOIN segments AS s ON s.segment_id = m.segment_id
