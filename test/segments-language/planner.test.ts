@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileTree } from '../../src/segments/language/compile.js'
-import { checkSegment, type Population, printSegment } from '../../src/segments/language/index.js'
+import {
+  checkSegment,
+  type Population,
+  printSegment,
+  readColumns,
+} from '../../src/segments/language/index.js'
 import { ident, join, sql } from '../../src/sql/fragment.js'
 import type { Store } from '../../src/store/store.js'
 import { Generator, prng } from './generate.js'
@@ -73,7 +78,8 @@ describe('planner with a population (live re-evaluation of touched customers)', 
             ? g.expr()
             : { kind: 'and', items: [g.leaf(), g.leaf(), g.expr(2)], span: { start: 0, end: 0 } },
         )
-        if (!checkSegment(text).ok) continue
+        const checked = checkSegment(text)
+        if (!checked.ok) continue
         // A random subset, with a repeated id (the population may name a customer twice).
         const subset = IDS.filter(() => pick() < 0.45)
         const ids = subset.length ? [...subset, subset[0]!] : ['zz']
@@ -85,11 +91,16 @@ describe('planner with a population (live re-evaluation of touched customers)', 
         // applier does), the others cut the big tables down themselves.
         let population: Population = { ids: ids_ }
         if (i % 2) {
+          // Narrow copies: just the keys and the columns `readColumns` says the definition reads.
           const d = store.conn.dialect
+          const cols = readColumns(checked.value.ast)
+          const list = (keys: string[], more: Set<string>) =>
+            join([...new Set([...keys, ...more])].map((c) => sql`${ident(c)}`))
           await store.conn.run(sql`${d.replaceTempTable('pop_customers')} AS
-            SELECT * FROM customers WHERE customer_id IN (${ids_})`)
+            SELECT ${list(['customer_id'], cols.customers)} FROM customers WHERE customer_id IN (${ids_})`)
           await store.conn.run(sql`${d.replaceTempTable('pop_scores')} AS
-            SELECT * FROM customer_scores WHERE customer_id IN (${ids_})`)
+            SELECT ${list(['snapshot_id', 'customer_id'], cols.customer_scores)} FROM customer_scores
+            WHERE customer_id IN (${ids_})`)
           population = {
             ...population,
             customers: sql`${ident('pop_customers')}`,

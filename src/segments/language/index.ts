@@ -21,7 +21,7 @@ import { unknownSegments } from './segments-check.js'
 export type { CompareOp, Literal, Operand, SegmentExpr, Span } from './ast.js'
 export type { FieldInfo, ValueType } from './fields.js'
 export type { FunctionInfo } from './functions.js'
-export { type ReadTable, readTables } from './reads.js'
+export { type ReadTable, readColumns, readTables } from './reads.js'
 export type { KnownSegment, Population }
 
 export interface SegmentQueryContext {
