@@ -5,7 +5,7 @@
 //   4. time from a track call (purchases that make an At Risk customer a Champion) to the change being
 //      visible through the API (`GET /api/customers/:id/segments`), p50/p99 over K customers, with
 //      Champions, At Risk and `--segments` more saved dynamic segments re-evaluated per change.
-//   node bench/server-load.mjs [--db COPY.duckdb | --customers 20000] [--seconds 5] [--clients 64]
+//   node bench/server-load.mjs [--db COPY.duckdb | --customers 20000] [--seconds 5] [--clients 64] [--batch-clients 4] [--poll-ms 20]
 //     [--visible 30] [--segments 4] [--phases single,batch,analyze,visible] [--profile DIR]
 // With --db the given store is used as is (pass a COPY of a big store; it is modified); otherwise a demo
 // store is generated in a temp dir and deleted. The generator is this process (keep-alive node:http
@@ -23,6 +23,9 @@ const opt = (name, dflt) => {
 }
 const seconds = Number(opt('seconds', 5))
 const clients = Number(opt('clients', 64))
+const batchClients = Number(opt('batch-clients', 4))
+// How often the visibility check polls (a tight loop would compete with the applier for the CPU).
+const pollMs = Number(opt('poll-ms', 20))
 const visibleN = Number(opt('visible', 30))
 const extraSegments = Number(opt('segments', 4))
 const phases = new Set(opt('phases', 'single,batch,analyze,visible').split(','))
@@ -144,7 +147,7 @@ try {
   if (phases.has('single'))
     await sustained('single event', 1, clients, (w, i) => event('s', w, i, ((w * 7919 + i * 104729) % N) + 1))
   if (phases.has('batch'))
-    await sustained('batch of 500 events', 500, 4, (w, i) => ({
+    await sustained('batch of 500 events', 500, batchClients, (w, i) => ({
       items: Array.from({ length: 500 }, (_, k) =>
         event(`b-${w}-${i}`, 0, k, ((w * 31 + i * 500 + k) % N) + 1),
       ),
@@ -217,6 +220,7 @@ try {
         const r = await getJson(`${base}/api/customers/${encodeURIComponent(id)}/segments`, admin)
         if (r.body.segments?.some((s) => s.segment_id === seg.segment.segmentId)) break
         if (performance.now() - t > 30_000) break
+        await new Promise((r) => setTimeout(r, pollMs))
       }
       visible.push(performance.now() - t)
     }
