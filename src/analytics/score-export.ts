@@ -1,5 +1,6 @@
 import type { BulkFormat, Connection } from '../sql/driver.js'
 import { type Fragment, ident, join, sql } from '../sql/fragment.js'
+import { exportToFile } from '../sql/spreadsheet-safe.js'
 import { CUSTOMER_SCORES } from './snapshot-tables.js'
 
 /** Every column of a snapshot's customer rows except the snapshot id, in table order. */
@@ -29,5 +30,5 @@ export async function exportScores(
   conn: Connection,
   options: { snapshotId: string; format: BulkFormat; path: string },
 ): Promise<void> {
-  await conn.copyToFile(scoresExportQuery(options.snapshotId), options.path, options.format)
+  await exportToFile(conn, scoresExportQuery(options.snapshotId), options.path, options.format)
 }

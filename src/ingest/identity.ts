@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
+import { erasedMatcher } from '../store/erased-identities.js'
 import { customerKeyOf, customerRefOf, fillAttrsFrom } from './customer-ref.js'
 import { StagingWriter } from './load/staging.js'
 
@@ -39,6 +40,28 @@ export interface CustomerRef {
   readonly attrs: CustomerAttrs
 }
 
+/** What `RefTable` returns for a record naming an erased person. */
+export const ERASED = Symbol('erased')
+
+/**
+ * A test for references naming a person erased from this store: by the source's own id (or, without
+ * one, the email / phone the source names them by, as `resolveIdentities` keys them), email or phone.
+ */
+export async function erasedRefTest(
+  conn: Connection,
+  source: string,
+): Promise<(ref: CustomerRef) => boolean> {
+  const erased = await erasedMatcher(conn)
+  return (ref) => {
+    const sourceKey = ref.sid ?? ref.email ?? ref.phone
+    return (
+      (sourceKey !== null && erased({ kind: 'source_id', source, value: sourceKey })) ||
+      (ref.email !== null && erased({ kind: 'email', source: '', value: ref.email })) ||
+      (ref.phone !== null && erased({ kind: 'phone', source: '', value: ref.phone }))
+    )
+  }
+}
+
 /**
  * The distinct customer references of one file, numbered in order of first appearance; records carry the
  * number (`ref_no`). Attributes come from the first record, later records fill what it left empty.
@@ -49,10 +72,25 @@ export interface CustomerRef {
 export class RefTable {
   readonly refs: CustomerRef[] = []
   private readonly index = new Map<string, number>()
+  private readonly erasedKeys = new Set<string>()
+  private isErased: (ref: CustomerRef) => boolean = () => false
 
-  add(ref: CustomerRef): number {
+  /**
+   * From now on, a reference naming an erased person is not added: `add` and `addRecord` return `ERASED`
+   * and the caller leaves the record out.
+   */
+  skipErased(test: (ref: CustomerRef) => boolean): void {
+    this.isErased = test
+  }
+
+  add(ref: CustomerRef): number | typeof ERASED {
     const key = `${ref.sid ?? ''}\u0001${ref.email ?? ''}\u0001${ref.phone ?? ''}`
+    if (this.erasedKeys.has(key)) return ERASED
     const known = this.index.get(key)
+    if (known === undefined && this.isErased(ref)) {
+      this.erasedKeys.add(key)
+      return ERASED
+    }
     if (known !== undefined) {
       fillAttrs(this.refs[known]!.attrs, ref.attrs)
       return known
@@ -66,15 +104,21 @@ export class RefTable {
    * `add(customerRefOf(values, line))` without building a reference for a customer already seen (most
    * records of a file): null when the record names nobody.
    */
-  addRecord(values: Parameters<typeof customerKeyOf>[0], line: number): number | null {
+  addRecord(values: Parameters<typeof customerKeyOf>[0], line: number): number | null | typeof ERASED {
     const key = customerKeyOf(values)
     if (key === null) return null
+    if (this.erasedKeys.has(key)) return ERASED
     const known = this.index.get(key)
     if (known !== undefined) {
       fillAttrsFrom(this.refs[known]!.attrs, values)
       return known
     }
-    this.refs.push(customerRefOf(values, line)!)
+    const ref = customerRefOf(values, line)!
+    if (this.isErased(ref)) {
+      this.erasedKeys.add(key)
+      return ERASED
+    }
+    this.refs.push(ref)
     this.index.set(key, this.refs.length - 1)
     return this.refs.length - 1
   }

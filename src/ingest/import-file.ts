@@ -6,7 +6,7 @@ import { sql } from '../sql/fragment.js'
 import { getSetting } from '../store/store.js'
 import type { ImportKind } from './fields.js'
 import { fileDigest } from './file-digest.js'
-import { resolveIdentities } from './identity.js'
+import { erasedRefTest, resolveIdentities } from './identity.js'
 import { customersToUpdate, mergeStaged } from './load/merge.js'
 import { dropPrepared, prepareMerge } from './load/prepare.js'
 import { createStaging, dropStaging } from './load/staging.js'
@@ -211,6 +211,7 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
   await createStaging(conn)
   try {
     const sink = sinkFor(conn, options.kind, preset, mapping.value, options.file)
+    sink.refs.skipErased(await erasedRefTest(conn, sourceName))
     const staged = await stageRecords(source, validate, sink, (rows, bytesRead) =>
       options.onProgress?.({ rows, bytesRead, totalBytes: source.sizeBytes }),
     )
@@ -221,6 +222,7 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
     report.problemsTotal = staged.problemsTotal
     report.problems = problems
     report.missingCustomerIds = sink.counters.missingCustomerId
+    report.erasedRows = sink.counters.erasedRows
     report.duplicateIds = sink.duplicatesIn
       ? await countDuplicates(conn, sink.duplicatesIn.table, sink.duplicatesIn.id)
       : { rows: sink.counters.duplicateRows, sample: sink.counters.duplicateSample }
@@ -244,7 +246,7 @@ export async function importFile(conn: Connection, options: ImportOptions): Prom
     const overwrite = options.kind === 'customers'
     report.customers.updated = await customersToUpdate(conn, overwrite)
     if (options.kind === 'customers') {
-      const valid = report.rows.read - report.rows.rejected
+      const valid = report.rows.read - report.rows.rejected - report.erasedRows
       const changed = resolution.created + report.customers.updated
       const inFile = sink.refs.refs.length
       report.records = { inFile, created: resolution.created, unchanged: Math.max(0, inFile - changed) }

@@ -28,6 +28,8 @@ export interface QualityReport {
   /** Orders naming no customer at all: kept and counted, never scored. */
   guestOrders: { orders: number; rows: number; sample: string[] }
   missingCustomerIds: number
+  /** Valid rows left out because they name a person erased from the store. */
+  erasedRows: number
   duplicateIds: { rows: number; sample: { line: number; id: string }[] }
   /** Orders whose net amount is ≤ 0: returns (< 0) and cancellations (= 0). */
   nonPositiveAmounts: { orders: number; negative: number; zero: number; sample: string[] }
@@ -56,6 +58,7 @@ export function emptyReport(
     customers: { created: 0, merged: 0, updated: 0 },
     guestOrders: { orders: 0, rows: 0, sample: [] },
     missingCustomerIds: 0,
+    erasedRows: 0,
     duplicateIds: { rows: 0, sample: [] },
     nonPositiveAmounts: { orders: 0, negative: 0, zero: 0, sample: [] },
     futureDates: { rows: 0, after: '', sample: [] },

@@ -32,6 +32,7 @@ export function renderReport(
   }
   if (report.missingCustomerIds > 0)
     lines.push(`  ${m('missing_customer_ids', { n: report.missingCustomerIds })}`)
+  if (report.erasedRows > 0) lines.push(`  ${m('erased_rows', { n: report.erasedRows })}`)
   if (report.duplicateIds.rows > 0) {
     const sample = list(report.duplicateIds.sample.map((d) => `${d.id} (${d.line})`))
     lines.push(`  ${m('duplicate_ids', { n: report.duplicateIds.rows, sample })}`)

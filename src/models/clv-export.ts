@@ -1,6 +1,7 @@
 import type { Result } from '../core/diagnostics.js'
 import type { BulkFormat, Connection } from '../sql/driver.js'
 import { ident, sql } from '../sql/fragment.js'
+import { exportToFile } from '../sql/spreadsheet-safe.js'
 import type { TimeUnit } from './btyd-data.js'
 import { addDaysIso, calibrationWindow } from './btyd-summary.js'
 import type { ClvOptions } from './clv-horizon.js'
@@ -35,7 +36,8 @@ export async function exportClv(
     startDate: addDaysIso(input.calibrationEnd, 1),
   })
   const d = conn.dialect
-  await conn.copyToFile(
+  await exportToFile(
+    conn,
     sql`SELECT customer_id, x AS repeat_purchases, tx_days, "T_days" AS t_days, monetary AS mean_repeat_value,
       p_alive, 1 - p_alive AS churn_risk, expected_purchases_90d, expected_aov, clv_12m,
       ${d.formatDate(sql`expected_next_order_at`)} AS expected_next_order_at

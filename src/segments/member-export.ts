@@ -1,4 +1,5 @@
 import { once } from 'node:events'
+import { csvCell } from '../core/csv-cell.js'
 import type { Connection } from '../sql/driver.js'
 import { sql } from '../sql/fragment.js'
 import { MEMBER_COLUMNS, type MemberFilter, streamMembers } from './members.js'
@@ -6,12 +7,6 @@ import { getSegment, type SegmentInfo } from './segment-catalog.js'
 
 /** `csv` (header row), `ndjson` (one JSON object a line) or `json` (one array). */
 export type MemberFormat = 'csv' | 'ndjson' | 'json'
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  const s = String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-}
 
 /** Text of one batch of rows in a format; `first` says whether any row was written before. */
 function renderBatch(rows: readonly Record<string, unknown>[], format: MemberFormat, first: boolean): string {

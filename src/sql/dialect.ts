@@ -142,6 +142,15 @@ export interface Dialect {
   countDistinctIf(keys: readonly Fragment[], condition: Fragment): Fragment
   /** True when `needle` occurs in `haystack` as plain text (case-sensitive; no wildcard characters). */
   containsText(haystack: Fragment, needle: Fragment): Fragment
+  /** A statement listing the result columns of `query` (not running it) as rows `{ name, type }`. */
+  describeQuery(query: Fragment): Fragment
+  /** True when a type name from `describeQuery` holds text (nullable and dictionary forms included). */
+  isTextType(type: string): boolean
+  /**
+   * Text made inert for spreadsheets: a value that opens like a formula (`= + - @`, tab, CR) and holds more
+   * than digits and number punctuation gets a leading `'`. Phones (`+86 138…`) and negative numbers pass.
+   */
+  spreadsheetSafeText(text: Fragment): Fragment
 }
 
 /** Error for a helper a dialect lacks: it names the dialect so the gap is obvious. */

@@ -124,7 +124,7 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
         },
       })
       const id = await resolveCustomerId(conn, ref)
-      const result = await eraseCustomer(conn, id)
+      const result = await eraseCustomer(conn, id, cx.nowText())
       await server.live.forgetJournal()
       await server.close()
       if (result.rows === 0)

@@ -1,5 +1,6 @@
 import type { Connection } from '../../sql/driver.js'
 import { type Fragment, sql } from '../../sql/fragment.js'
+import { exportToFile } from '../../sql/spreadsheet-safe.js'
 import { getCampaign } from './campaigns.js'
 
 /**
@@ -22,7 +23,7 @@ export async function exportTreatment(
 ): Promise<number> {
   const c = await getCampaign(conn, options.campaign)
   const query = treatmentQuery(c.campaignId, options.withContact)
-  await conn.copyToFile(sql`${query} ORDER BY a.customer_id`, options.path, 'csv')
+  await exportToFile(conn, sql`${query} ORDER BY a.customer_id`, options.path, 'csv')
   const n = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM (${query}) AS t`)
   return Number(n?.n ?? 0)
 }

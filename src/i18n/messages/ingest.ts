@@ -80,6 +80,7 @@ registerCatalog({
     'ingest.report.guest_orders':
       'guest orders (no customer id, email or phone): {orders} orders from {rows} rows — kept and counted, never scored; e.g. {sample}',
     'ingest.report.missing_customer_ids': 'rows without a customer id: {n}',
+    'ingest.report.erased_rows': 'rows left out because they name an erased person: {n}',
     'ingest.report.duplicate_ids':
       'rows repeating an id seen earlier in the file (kept once): {n}; e.g. {sample}',
     'ingest.report.non_positive':
@@ -160,6 +161,7 @@ registerCatalog({
     'ingest.report.guest_orders':
       '游客订单(无客户编号、邮箱或手机号):{orders} 笔,共 {rows} 行 —— 已保存并计入总数,但不参与评分;例如 {sample}',
     'ingest.report.missing_customer_ids': '缺少客户编号的行:{n}',
+    'ingest.report.erased_rows': '因属于已删除(被遗忘)的客户而略过的行:{n}',
     'ingest.report.duplicate_ids': '与文件中前面行编号重复的行(只保留一次):{n};例如 {sample}',
     'ingest.report.non_positive':
       '净金额 ≤ 0 的订单(退货和取消,会减少消费额):{orders} 笔(负数 {negative},零 {zero});例如 {sample}',
@@ -238,6 +240,7 @@ registerCatalog({
     'ingest.report.guest_orders':
       '訪客訂單(無客戶編號、電子郵件或手機號碼):{orders} 筆,共 {rows} 列 —— 已儲存並計入總數,但不參與評分;例如 {sample}',
     'ingest.report.missing_customer_ids': '缺少客戶編號的列:{n}',
+    'ingest.report.erased_rows': '因屬於已刪除(被遺忘)的客戶而略過的列:{n}',
     'ingest.report.duplicate_ids': '與檔案中前面列編號重複的列(只保留一次):{n};例如 {sample}',
     'ingest.report.non_positive':
       '淨金額 ≤ 0 的訂單(退貨與取消,會減少消費額):{orders} 筆(負數 {negative},零 {zero});例如 {sample}',

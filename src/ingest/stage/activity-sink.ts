@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Connection } from '../../sql/driver.js'
-import { RefTable } from '../identity.js'
+import { ERASED, RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { RawRecord } from '../read/types.js'
 import type { CanonicalValues } from '../validate-record.js'
@@ -36,6 +36,10 @@ export function activitySink(conn: Connection, kind: 'events' | 'feedback'): Sin
       const id = s(values[idField]) ?? contentId(record)
       if (values['customer_id'] == null) counters.missingCustomerId++
       const refNo = refs.addRecord(values, line)
+      if (refNo === ERASED) {
+        counters.erasedRows++
+        return undefined
+      }
       if (kind === 'events') {
         await writer.push([
           line,

@@ -1,5 +1,5 @@
 import { customerRefOf } from '../customer-ref.js'
-import { RefTable } from '../identity.js'
+import { ERASED, RefTable } from '../identity.js'
 import type { Mapping } from '../mapping.js'
 import type { RawRecord } from '../read/types.js'
 import type { CanonicalValues } from '../validate-record.js'
@@ -41,7 +41,7 @@ export function customersSink(mapping: Mapping): Sink {
         sample(counters.duplicateSample, { line, id: key })
       } else seen.add(key)
       if (ref.sid === null) counters.missingCustomerId++
-      refs.add(ref)
+      if (refs.add(ref) === ERASED) counters.erasedRows++
       return undefined
     },
     async finish() {

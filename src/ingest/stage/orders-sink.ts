@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Connection } from '../../sql/driver.js'
 import { fromScaled } from '../decimal.js'
-import { RefTable } from '../identity.js'
+import { ERASED, RefTable } from '../identity.js'
 import { StagingWriter } from '../load/staging.js'
 import type { Mapping } from '../mapping.js'
 import type { Preset } from '../presets/index.js'
@@ -68,6 +68,10 @@ export function ordersSink(conn: Connection, preset: Preset, mapping: Mapping, f
     preset.settle(draft)
     if (f['customer_id'] == null) counters.missingCustomerId += order.lines.length
     const refNo = refs.addRecord(f, order.line)
+    if (refNo === ERASED) {
+      counters.erasedRows += order.lines.length
+      return undefined
+    }
     const discount = typeof f['discount'] === 'string' ? scaledOf(f['discount']) : undefined
     const written = orders.push([
       order.line,

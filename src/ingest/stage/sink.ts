@@ -17,6 +17,8 @@ export interface SinkCounters {
   /** Rows repeating an id already seen earlier in the file (kinds with one row per record). */
   duplicateRows: number
   duplicateSample: { line: number; id: string }[]
+  /** Valid rows left out because they name an erased person. */
+  erasedRows: number
 }
 
 /**
@@ -42,7 +44,7 @@ export interface Sink {
 }
 
 export function newCounters(): SinkCounters {
-  return { missingCustomerId: 0, duplicateRows: 0, duplicateSample: [] }
+  return { missingCustomerId: 0, duplicateRows: 0, duplicateSample: [], erasedRows: 0 }
 }
 
 /** Keeps a short, deterministic sample (first lines) for the report. */

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
+import { csvCell } from '../../core/csv-cell.js'
 import type { Row } from '../../sql/driver.js'
 import { maskPii } from '../auth/masking.js'
 import type { Principal } from '../auth/roles.js'
@@ -23,12 +24,6 @@ export function page<T>(items: T[], limit: number, offset: number, total?: numbe
     next: items.length === limit ? offset + limit : null,
     ...(total === undefined ? {} : { total }),
   }
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return ''
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
 /**

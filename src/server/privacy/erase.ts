@@ -1,5 +1,6 @@
 import type { Connection } from '../../sql/driver.js'
 import { ident, join, sql } from '../../sql/fragment.js'
+import { rememberErased } from '../../store/erased-identities.js'
 import { AUDIT_LOG } from '../server-tables.js'
 import { customerTables, orderChildTables } from './customer-tables.js'
 
@@ -21,14 +22,32 @@ async function countWhere(conn: Connection, table: string, customerId: string): 
  * `customer_id` column (customers, identities, orders, events, feedback, scores of every snapshot, segment
  * stays, tags, webhook deliveries, …) plus rows keyed by their orders (order items). The audit log keeps
  * its rows — who read what, when — with the customer id cleared; the caller logs the erasure itself
- * without naming the person.
+ * without naming the person. The person's identifiers stay only as keyed digests (`erased_identities`),
+ * which imports and live tracking consult so the person is not brought back.
  */
-export async function eraseCustomer(conn: Connection, customerId: string): Promise<ErasureResult> {
+export async function eraseCustomer(
+  conn: Connection,
+  customerId: string,
+  erasedAt: string,
+): Promise<ErasureResult> {
   const d = conn.dialect
   const tables: Record<string, number> = {}
   await conn.transaction(async () => {
     const person = await conn.one<{ email: string | null; phone: string | null; name: string | null }>(
       sql`SELECT email, phone, name FROM customers WHERE customer_id = ${customerId}`,
+    )
+    // Kept as keyed digests so the next import or tracked event naming them again leaves them out.
+    const known = await conn.all<{ kind: string; source: string; value: string }>(
+      sql`SELECT kind, source, value FROM customer_identities WHERE customer_id = ${customerId}`,
+    )
+    const contact = [
+      ...(person?.email ? [{ kind: 'email', source: '', value: person.email }] : []),
+      ...(person?.phone ? [{ kind: 'phone', source: '', value: person.phone }] : []),
+    ]
+    await rememberErased(
+      conn,
+      [{ kind: 'customer_id', source: '', value: customerId }, ...known, ...contact],
+      erasedAt,
     )
     const texts = [customerId, person?.email, person?.phone, person?.name].filter(
       (v): v is string => typeof v === 'string' && v.trim().length > 1,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { sql } from '../../sql/fragment.js'
 import { resolveCustomerId } from '../../store/customer-lookup.js'
+import { timestampText } from '../clock.js'
 import type { RouteModule } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
 import type { LiveIngest } from '../live/live-ingest.js'
@@ -30,7 +31,7 @@ export function privacyRoutes(live: () => LiveIngest): RouteModule {
           const anywhere =
             known ?? (await conn.one(sql`SELECT 1 AS x FROM orders WHERE customer_id = ${id} LIMIT 1`))
           if (!anywhere) throw new ApiError(404, 'server.customer_not_found', { customer: req.params.id })
-          return eraseCustomer(conn, id)
+          return eraseCustomer(conn, id, timestampText(ctx.now()))
         })
         await live().forgetJournal()
         // That an erasure happened, and how much it removed — never whom.

@@ -1,3 +1,4 @@
+import { FORMULA_START, NOT_NUMERIC } from '../../core/csv-cell.js'
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
 import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
@@ -208,6 +209,10 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
         : sql`uniqExactIf(tuple(${join(keys)}), ${cond})`,
     // position() is a plain substring search (no wildcards); > 0 when found. NULL in, NULL out.
     containsText: (haystack, needle) => sql`(position(${haystack}, ${needle}) > 0)`,
+    describeQuery: (query) => sql`DESCRIBE TABLE (${query})`,
+    isTextType: (type) => /^(LowCardinality\()?(Nullable\()?(String|FixedString\(\d+\))\)*$/.test(type),
+    spreadsheetSafeText: (text) =>
+      sql`if(match(${text}, ${FORMULA_START}) AND match(${text}, ${NOT_NUMERIC}), concat('''', ${text}), ${text})`,
     bulkFileRelation: (path, format) =>
       sql`file(${path}, ${format === 'parquet' ? 'Parquet' : format === 'csv' ? 'CSVWithNames' : 'JSON'})`,
     typedNull: (type) => raw(`CAST(NULL AS Nullable(${TYPES[type]}))`),

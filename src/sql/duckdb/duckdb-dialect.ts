@@ -1,3 +1,4 @@
+import { FORMULA_START, NOT_NUMERIC } from '../../core/csv-cell.js'
 import type { ColumnDef, ColumnType, Dialect, TableDef } from '../dialect.js'
 import { type CompiledQuery, type Fragment, join, raw, type SqlValue, sql } from '../fragment.js'
 
@@ -108,6 +109,11 @@ export const duckdbDialect: Dialect = {
       : sql`count(DISTINCT row(${join(keys)})) FILTER (WHERE ${cond})`,
   // contains() is a plain substring test: `%` and `_` in the needle mean themselves (LIKE would not).
   containsText: (haystack, needle) => sql`contains(${haystack}, ${needle})`,
+  describeQuery: (query) => sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${query})`,
+  isTextType: (type) => type === 'VARCHAR',
+  spreadsheetSafeText: (text) =>
+    sql`CASE WHEN regexp_matches(${text}, ${FORMULA_START}) AND regexp_matches(${text}, ${NOT_NUMERIC})
+      THEN '''' || ${text} ELSE ${text} END`,
 
   // read_csv with sniffing off: the program wrote the file, so detection could only guess wrong (a column
   // of digits read as a number); the types come from the schema. Column names inside the struct literal

@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { findSnapshot } from '../../analytics/snapshot-lookup.js'
+import { csvCell } from '../../core/csv-cell.js'
 import { StrataError } from '../../core/diagnostics.js'
 import type { Dialect } from '../../sql/dialect.js'
 import type { Connection } from '../../sql/driver.js'
@@ -80,12 +81,6 @@ export function checkColumns(columns: readonly string[]): string[] {
     })
   }
   return [...new Set(list)]
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  const text = String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /**
