@@ -22,9 +22,12 @@ async function setup() {
 /** Every cell of every table, as text: the erased person's id must appear nowhere. */
 async function everywhere(t: Awaited<ReturnType<typeof setup>>, needle: string): Promise<string[]> {
   const hits: string[] = []
+  // As a whole token: a random hex hash or token (sessions, keys) may contain "c01" by chance.
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const token = new RegExp(`(^|[^A-Za-z0-9])${escaped}($|[^A-Za-z0-9])`)
   for (const table of registeredTables(t.store.conn.dialect)) {
     const rows = await t.store.conn.all(sql`SELECT * FROM ${ident(table.name)}`)
-    for (const row of rows) if (JSON.stringify(row).includes(needle)) hits.push(table.name)
+    for (const row of rows) if (token.test(JSON.stringify(row))) hits.push(table.name)
   }
   return [...new Set(hits)]
 }
