@@ -296,11 +296,7 @@ export async function applyBatches(
       ])
   const changes =
     affected > 0
-      ? await refreshSegmentsFor(
-          conn,
-          { ids: AFFECTED, count: affected, changed },
-          { ...segCtx, now: env.now },
-        )
+      ? await refreshSegmentsFor(conn, { ids: AFFECTED, changed }, { ...segCtx, now: env.now })
       : []
   return {
     inserted: {

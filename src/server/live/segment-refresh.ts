@@ -22,8 +22,6 @@ export interface SegmentChange {
 export interface TouchedCustomers {
   /** Table with a `customer_id` column: the customers a group touched (each once). */
   readonly ids: string
-  /** How many there are. */
-  readonly count: number
   /** What the group changed for them: 'all' (a customer was created) or the tables written. */
   readonly changed: ReadonlySet<ReadTable> | 'all'
 }
@@ -158,7 +156,7 @@ export async function refreshSegmentsFor(
   const now = at(d, input.now)
   for (const s of segments) {
     const diff = await conn.all<{ customer_id: string; now_in: boolean }>(sql`
-      WITH now_in AS (${s.query}),
+      WITH now_in AS (SELECT q.customer_id FROM (${s.query}) AS q),
       was_in AS (SELECT customer_id FROM ${ident(POP_MEMBERS)} WHERE segment_id = ${s.id})
       SELECT coalesce(n.customer_id, w.customer_id) AS customer_id, n.customer_id IS NOT NULL AS now_in
       FROM now_in AS n FULL OUTER JOIN was_in AS w ON n.customer_id = w.customer_id
