@@ -1,7 +1,10 @@
 // One measured step of the benchmark, run as its own process so its peak RSS is its own:
 //   node bench/analyze-bench.mjs analyze DB [AS_OF]   → `analyze` end to end (open store … summary), with stage times
 //   node bench/analyze-bench.mjs floor DB [AS_OF]     → the floor: one hand-written DuckDB statement, plain R/F/M quintiles
-// Prints one JSON line: { step, seconds, stages?, maxRssMB, … }. Reads the built code in ../dist.
+// Prints one JSON line on stdout: { step, seconds, cpuSeconds, stages?, stageCpuSeconds?, maxRssMB, … }, and
+// the same figures as a markdown table on stderr (with the load average, since other work shares the cores).
+// CPU seconds are the process's user + system time: the engine's threads run inside it. Reads ../dist.
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { analyze } from '../dist/analytics/index.js'
 // Registers every subsystem's tables, so the store opens at the same schema version as the CLI's.
@@ -17,6 +20,12 @@ if (!step || !db) {
   process.exit(2)
 }
 
+const cpuSeconds = (since) => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
+const load0 = loadavg()
+const cpu0 = process.cpuUsage()
 const t0 = performance.now()
 const store = await openStore(db)
 const opened = performance.now()
@@ -28,19 +37,24 @@ if (step === 'analyze') {
     asOf: asOfArg,
     memoryLimitMB,
     onStage: (stage) => {
-      marks.push([stage, performance.now()])
+      marks.push([stage, performance.now(), process.cpuUsage()])
       process.stderr.write(`stage ${stage}\n`)
     },
   })
   const end = performance.now()
+  const endCpu = process.cpuUsage()
   const stages = {}
-  marks.forEach(([stage, at], i) => {
+  const stageCpuSeconds = {}
+  marks.forEach(([stage, at, cpuAt], i) => {
     stages[stage] = ((marks[i + 1]?.[1] ?? end) - at) / 1000
+    const next = marks[i + 1]?.[2] ?? endCpu
+    stageCpuSeconds[stage] = (next.user + next.system - cpuAt.user - cpuAt.system) / 1e6
   })
   Object.assign(result, {
     seconds: (end - t0) / 1000,
     openSeconds: (opened - t0) / 1000,
     stages,
+    stageCpuSeconds,
     customers: out.summary.customers,
     scored: out.summary.scored,
     asOf: out.asOf,
@@ -78,5 +92,20 @@ if (step === 'analyze') {
   process.exit(2)
 }
 await store.close()
+result.cpuSeconds = cpuSeconds(cpu0)
 result.maxRssMB = process.resourceUsage().maxRSS / 1024
+result.loadAvg1m = load0[0]
 console.log(JSON.stringify(result))
+
+const f = (x) => x.toFixed(2)
+const lines = [
+  `${step} — load ${load0.map((l) => l.toFixed(2)).join(' ')} at start, peak RSS ${Math.round(result.maxRssMB)} MB`,
+  '',
+  '| part | wall s | CPU s |',
+  '|---|---:|---:|',
+  `| ${step} (${step === 'analyze' ? 'open store … summary' : 'statement'}) | ${f(result.seconds)} | ${step === 'analyze' ? f(result.cpuSeconds) : '—'} |`,
+  ...Object.entries(result.stages ?? {}).map(
+    ([k, v]) => `|   stage ${k} | ${f(v)} | ${f(result.stageCpuSeconds[k])} |`,
+  ),
+]
+process.stderr.write(`${lines.join('\n')}\n`)
