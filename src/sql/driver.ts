@@ -47,5 +47,11 @@ export interface Connection {
    * (engines without it never stop early). Added by the server: a preview whose caller hung up.
    */
   interrupt?(): void
+  /**
+   * Optional: a second connection to the same store, for reads that must not queue behind this one's long
+   * work (an analysis). It sees committed data only; closing it leaves this one open. Engines without
+   * it leave it undefined (callers then read on this connection).
+   */
+  openReader?(): Promise<Connection>
   close(): Promise<void>
 }
