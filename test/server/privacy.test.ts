@@ -169,5 +169,17 @@ describe('privacy: masking, audit, erasure, access export', () => {
     // Other customers are untouched; a second erase finds nobody.
     expect((await t.store.conn.all(sql`SELECT 1 FROM customers`)).length).toBe(9)
     expect((await t.as(t.admin, { method: 'DELETE', url: '/api/customers/c01' })).statusCode).toBe(404)
+    // A source still sending the person (a shop's live feed) does not bring them back.
+    const again = await t.withKey(track, {
+      method: 'POST',
+      url: '/api/track?wait=applied',
+      payload: [
+        { type: 'order', order_id: 'L2', customer_id: 'c01', ordered_at: '2024-02-04 10:00:00', amount: 5 },
+        { type: 'customer', customer_id: 'c01', email: 'zhang.wei@example.com' },
+      ],
+    })
+    expect(again.statusCode).toBeLessThan(300)
+    expect(await everywhere(t, 'c01', true)).toEqual([])
+    expect(await everywhere(t, 'zhang.wei')).toEqual([])
   })
 })

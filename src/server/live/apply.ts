@@ -6,6 +6,7 @@ import { latestContext } from '../../segments/index.js'
 import type { ReadTable } from '../../segments/language/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
+import { erasedMatcher } from '../../store/erased-identities.js'
 import { at } from '../clock.js'
 import { type Distribution, scoreAgainst } from './live-scores.js'
 import { refreshSegmentsFor, type SegmentChange } from './segment-refresh.js'
@@ -22,6 +23,8 @@ export interface LiveBatch {
 
 export interface ApplyOutcome {
   readonly inserted: { orders: number; events: number; feedback: number; customers: number }
+  /** Items left out because they name an erased person. */
+  readonly erased: number
   readonly affected: number
   readonly changes: SegmentChange[]
 }
@@ -115,8 +118,15 @@ export async function applyBatches(
   const events: SqlValue[][] = []
   const feedback: SqlValue[][] = []
   const customers = new Map<string, SqlValue[]>()
+  // Erasure reaches what is sent later too: an item naming an erased customer id is dropped here.
+  const isErased = await erasedMatcher(conn)
+  let erased = 0
   for (const batch of batches) {
     for (const it of batch.items) {
+      if (it.customer_id && isErased({ kind: 'customer_id', source: '', value: it.customer_id })) {
+        erased++
+        continue
+      }
       const key = itemKey(batch.source, it)
       if (it.type !== 'customer' && seen.has(key)) continue
       seen.add(key)
@@ -305,6 +315,7 @@ export async function applyBatches(
       feedback: inserted['feedback'] ?? 0,
       customers: newCustomers?.n ?? 0,
     },
+    erased,
     affected,
     changes,
   }
