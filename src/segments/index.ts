@@ -12,7 +12,7 @@ export {
   streamMembers,
 } from './members.js'
 export { type OverlapMatrix, segmentOverlap } from './overlap.js'
-export { previewSegment, type SegmentPreview } from './preview.js'
+export { countSegment, previewSegment, type SegmentCount, type SegmentPreview } from './preview.js'
 export { latestContext, type SegmentContext } from './query-context.js'
 export { refreshAllSegments, refreshSegments } from './refresh.js'
 export {

@@ -6,6 +6,7 @@ import { buildApp } from './http/app.js'
 import type { RouteModule, ServerContext, ServerOptions } from './http/context.js'
 import { staticWebRoutes } from './http/static-web.js'
 import { LiveIngest } from './live/live-ingest.js'
+import { analysisSettingsRoutes } from './routes/analysis-settings.js'
 import { authRoutes } from './routes/auth.js'
 import { customerRoutes } from './routes/customers.js'
 import { dashboardRoutes } from './routes/dashboard.js'
@@ -40,6 +41,7 @@ function routes(live: () => LiveIngest): RouteModule[] {
     webhookRoutes,
     privacyRoutes(live),
     dashboardRoutes,
+    analysisSettingsRoutes,
     evaluationRoutes,
     // Last: the web app answers every path no API route claimed.
     staticWebRoutes(),

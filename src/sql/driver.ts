@@ -42,5 +42,16 @@ export interface Connection {
   copyToFile(query: Fragment, path: string, format: BulkFormat): Promise<void>
   /** Reads a file into a (temporary) table using the engine's own reader; used for Parquet. */
   readFileAsTable(path: string, format: BulkFormat, table: string): Promise<void>
+  /**
+   * Stops the statement this connection is running now, which then fails; harmless when idle. Optional
+   * (engines without it never stop early). Added by the server: a preview whose caller hung up.
+   */
+  interrupt?(): void
+  /**
+   * Optional: a second connection to the same store, for reads that must not queue behind this one's long
+   * work (an analysis). It sees committed data only; closing it leaves this one open. Engines without
+   * it leave it undefined (callers then read on this connection).
+   */
+  openReader?(): Promise<Connection>
   close(): Promise<void>
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { analyze } from '../../src/analytics/index.js'
 import { EXIT, StrataError } from '../../src/core/diagnostics.js'
 import {
+  countSegment,
   createSegment,
   createStaticSegment,
   currentMemberIds,
@@ -68,6 +69,24 @@ describe('preview', () => {
     expect(p.sample).toEqual(['c1'])
     expect(p.elapsedMs).toBe(0)
     expect(await listSegments(store.conn)).toEqual([])
+  })
+
+  it('the count alone equals the count and share of the whole preview (the first answer of the builder)', async () => {
+    for (const text of ["city IN ('上海', '成都')", 'frequency >= 1', "city = '无'"]) {
+      const full = await previewSegment(store.conn, text, { ctx })
+      const count = await countSegment(store.conn, text, { ctx, clock: () => 7 })
+      expect(count).toEqual({
+        canonical: full.canonical,
+        ctx,
+        members: full.members,
+        population: full.population,
+        shareOfCustomers: full.shareOfCustomers,
+        elapsedMs: 0,
+      })
+    }
+    const none = await countSegment(store.conn, "city = '无'", { ctx })
+    expect(none.members).toBe(0)
+    expect(none.shareOfCustomers).toBe(0)
   })
 
   it('the population is cached per snapshot and recounted when the customers table changes', async () => {

@@ -193,6 +193,106 @@ describe('web dashboard end to end', () => {
     await shoot(page, '09-settings')
   })
 
+  it('settings: a webhook with its secret shown once; the RFM map with a mistake shown, fixed and saved; a rule checked', async () => {
+    await page.getByTestId('webhook-url').fill('https://crm.example.com/strata-hook')
+    await page.getByLabel('Entries and exits of chosen segments').check()
+    await page.getByLabel('Best repeat buyers').check()
+    await page.getByRole('button', { name: 'Add webhook' }).click()
+    await page.getByTestId('webhook-secret').waitFor()
+    expect(await page.getByTestId('webhook-secret').locator('code').textContent()).toMatch(/^whsec_/)
+    const hooks = await apiJson<{ items: { url: string; segments: string }[] }>('/api/webhooks')
+    expect(hooks.items).toEqual([
+      expect.objectContaining({ url: 'https://crm.example.com/strata-hook', segments: 'best-repeat-buyers' }),
+    ])
+    const row = await page.getByTestId('webhooks').locator('tbody tr').first().textContent()
+    expect(row).toContain('https://crm.example.com/strata-hook')
+    expect(row).toContain('Best repeat buyers')
+    await page.getByTestId('deliveries-empty').waitFor()
+    await shoot(page, '15-settings-webhooks')
+
+    // The RFM map: 111 added to Champions while Lost still has it → named as repeated, save disabled.
+    const champions = page.getByTestId('map-input-Champions')
+    const lost = page.getByTestId('map-input-Lost')
+    const lostCodes = await lost.inputValue()
+    expect(lostCodes.split(' ')).toContain('111')
+    await champions.fill(`${await champions.inputValue()} 111`)
+    await page.getByTestId('map-problems').waitFor()
+    expect(await page.getByTestId('map-problems').textContent()).toContain(
+      '111 is in both “Champions” and “Lost”',
+    )
+    expect(await champions.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.getByTestId('map-save').isDisabled()).toBe(true)
+    await shoot(page, '16-settings-rfm-map-error')
+    await lost.fill(
+      lostCodes
+        .split(' ')
+        .filter((c) => c !== '111')
+        .join(' '),
+    )
+    await page.getByTestId('map-problems').waitFor({ state: 'detached' })
+    await page.getByTestId('map-save').click()
+    await page.getByTestId('map-saved').waitFor()
+    const saved = await apiJson<{ rfm: { segments: Record<string, string[]> } }>('/api/settings/analysis')
+    expect(saved.rfm.segments['Champions']).toContain('111')
+    expect(saved.rfm.segments['Lost']).not.toContain('111')
+
+    // A lifecycle rule out of range: the server's checker names the field; fixed, it saves.
+    await page.getByLabel('Churned after (days)').fill('0')
+    await page.getByTestId('rules-save').click()
+    await page.getByTestId('rules-error').waitFor()
+    expect(await page.getByLabel('Churned after (days)').getAttribute('aria-invalid')).toBe('true')
+    await page.getByLabel('Churned after (days)').fill('240')
+    await page.getByTestId('rules-save').click()
+    await page.getByTestId('rules-error').waitFor({ state: 'detached' })
+    await expect
+      .poll(
+        async () =>
+          (await apiJson<{ lifecycle: { churnDays: number } }>('/api/settings/analysis')).lifecycle.churnDays,
+      )
+      .toBe(240)
+    await shoot(page, '17-settings-rules-saved')
+  })
+
+  it('tags and clusters: a tag defined (the checker’s message first), clustering run; audience export of a segment', async () => {
+    await page.getByRole('link', { name: 'Tags & clusters' }).click()
+    await page.getByTestId('tags').waitFor()
+    await page.getByTestId('tag-name').fill('vip-whale')
+    await page.getByTestId('tag-definition').fill('monetry > 1000')
+    await page.getByTestId('tag-save').click()
+    await page.getByTestId('tag-problems').waitFor()
+    expect(await page.getByTestId('tag-problems').textContent()).toContain('Did you mean `monetary`?')
+    await shoot(page, '18-tags-error')
+    await page.getByTestId('tag-definition').fill('monetary > 1000')
+    await page.getByTestId('tag-save').click()
+    await page.getByTestId('tag-saved').waitFor()
+    const tags = await apiJson<{ items: { tag: string; customers: number }[] }>('/api/tags')
+    const big = tags.items.find((x) => x.tag === 'vip-whale')!
+    expect(await page.getByTestId('tag-saved').textContent()).toBe(
+      `Tag vip-whale saved: ${big.customers.toLocaleString('en')} customers carry it.`,
+    )
+    const bigRow = page.getByTestId('tags').locator('tr', { hasText: 'vip-whale' })
+    expect(digits(await bigRow.locator('td.num').textContent())).toBe(String(big.customers))
+    await page.getByLabel('Number of clusters').selectOption('3')
+    await page.getByTestId('cluster-run').click()
+    await page.getByTestId('clusters').locator('li').nth(2).waitFor({ timeout: 60_000 })
+    const clusters = await apiJson<{ items: { size: number }[] }>('/api/clusters')
+    expect(clusters.items).toHaveLength(3)
+    expect(await page.getByTestId('clusters').textContent()).toContain(
+      clusters.items[0]!.size.toLocaleString('en'),
+    )
+    await shoot(page, '19-tags-clusters')
+
+    await page.goto(`${server.url}/segments/best-repeat-buyers`)
+    await page.getByTestId('audience-export').waitFor()
+    await page.getByTestId('audience-format').selectOption('ads')
+    const href = (await page.getByTestId('audience-export').getAttribute('href'))!
+    expect(href).toBe('/api/audience/export?segment=best-repeat-buyers&format=ads')
+    const file = await page.request.get(`${server.url}${href}`)
+    expect(file.status()).toBe(200)
+    await shoot(page, '20-segment-audience-export')
+    await page.getByRole('link', { name: 'Overview' }).click()
+  })
+
   it('switches language: Simplified and Traditional Chinese, numbers formatted per locale', async () => {
     await page.getByRole('link', { name: 'Overview' }).click()
     await page.getByTestId('kpi-customers-value').waitFor()
@@ -204,6 +304,20 @@ describe('web dashboard end to end', () => {
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠军客户')
     await page.waitForTimeout(600)
     await shoot(page, '10-overview-zh-CN')
+    // The new settings and the tags page read in Chinese too (no English left in their texts).
+    await page.getByRole('link', { name: '设置' }).click()
+    await page.getByRole('heading', { name: '分析规则' }).waitFor()
+    for (const id of ['users', 'webhooks', 'deliveries-empty', 'segment-map'])
+      await page.getByTestId(id).waitFor()
+    expect(await page.locator('#webhooks').textContent()).toContain('投递记录')
+    await shoot(page, '10b-settings-zh-CN')
+    await page.getByRole('link', { name: '标签与聚类' }).click()
+    await page.getByTestId('clusters').waitFor()
+    await page.getByTestId('tags').waitFor()
+    expect(await page.locator('#clusters').textContent()).toContain('保存为客群')
+    await shoot(page, '10c-tags-zh-CN')
+    await page.getByRole('link', { name: '概览' }).click()
+    await page.getByTestId('kpi-customers-value').waitFor()
     await page.getByTestId('lang-switch').selectOption('zh-TW')
     await page.getByRole('heading', { name: '總覽' }).waitFor()
     await expect.poll(() => page.getByTestId('chart-treemap').textContent()).toContain('冠軍客戶')

@@ -167,6 +167,8 @@ describe('routes, previews, virtual list', () => {
     expect(matchRoute('/customers/C%2F1')).toEqual({ page: 'customer', id: 'C/1' })
     expect(matchRoute('/segments/new')).toEqual({ page: 'segment_new' })
     expect(matchRoute('/segments/s1/')).toEqual({ page: 'segment', id: 's1' })
+    expect(matchRoute('/tags')).toEqual({ page: 'tags' })
+    expect(matchRoute('/tags/x')).toEqual({ page: 'not_found' })
     expect(matchRoute('/customers/%E0%A4%A')).toEqual({ page: 'not_found' })
     expect(matchRoute('/nope/x/y')).toEqual({ page: 'not_found' })
   })

@@ -235,8 +235,8 @@ function messages(lang: Lang): Record<string, Message> {
     'segment.unknown_value': (p: P) =>
       pick(
         `${p['field']} has no value '${p['value']}' (values: ${p['allowed']}).${M(p['suggestion'])}`,
-        `${p['field']} 没有取值 '${p['value']}'(可选:${p['allowed']})。${M(p['suggestion'])}`,
-        `${p['field']} 沒有取值 '${p['value']}'(可選:${p['allowed']})。${M(p['suggestion'])}`,
+        `${p['field']} 没有取值 '${p['value']}'(可选:${p['allowedZhCN'] || p['allowed']})。${M(p['suggestionZhCN'] ?? p['suggestion'])}`,
+        `${p['field']} 沒有取值 '${p['value']}'(可選:${p['allowedZhTW'] || p['allowed']})。${M(p['suggestionZhTW'] ?? p['suggestion'])}`,
       ),
     'segment.not_boolean': (p: P) =>
       pick(

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostics.js'
 import type { Call, Literal, Operand, SegmentExpr, Span } from './ast.js'
-import { enumSpellings, resolveEnum } from './enums.js'
+import { enumLabel, enumLabels, enumSpellings, resolveEnum } from './enums.js'
 import { allFields, type FieldInfo, findField, type ValueType } from './fields.js'
 import { type ArgInfo, allFunctions, type FunctionInfo, findFunction } from './functions.js'
 import { normaliseDate } from './lexer.js'
@@ -191,11 +191,22 @@ export function check(text: string, ast: SegmentExpr): Diagnostic[] {
       l.kind === 'string' &&
       !resolveEnum(resolved.field.name, l.value)
     ) {
+      const field = resolved.field.name
+      const suggestion = suggest(l.value, enumSpellings(field))
+      // The suggestion in each message language too: '冠军' → `冠军客户` / `冠軍客戶` / `Champions`.
+      const meant = suggestion === undefined ? undefined : resolveEnum(field, suggestion)
+      const inLang = (lang: 'en' | 'zh-CN' | 'zh-TW') =>
+        meant === undefined ? suggestion : enumLabel(field, meant, lang)
       report('segment.unknown_value', l.span, {
-        field: resolved.field.name,
+        field,
         value: l.value,
-        suggestion: suggest(l.value, enumSpellings(resolved.field.name)),
+        suggestion: inLang('en'),
+        suggestionZhCN: inLang('zh-CN'),
+        suggestionZhTW: inLang('zh-TW'),
+        // The valid values in each language the message is rendered in (the checker accepts all of them).
         allowed: resolved.field.values.join(', '),
+        allowedZhCN: enumLabels(resolved.field.name, 'zh-CN').join('、'),
+        allowedZhTW: enumLabels(resolved.field.name, 'zh-TW').join('、'),
       })
     }
   }

@@ -20,7 +20,7 @@ import {
   type Source,
 } from './plan.js'
 
-export type { CompileContext, KnownSegment } from './context.js'
+export type { CompileContext, KnownSegment, Population } from './context.js'
 export type { PlanOptions } from './plan.js'
 
 /**

@@ -27,6 +27,17 @@ export function enumValues(field: string): readonly string[] | undefined {
   return DISPLAY[field]?.values
 }
 
+/** One stored value of an enum field as shown in one language. */
+export function enumLabel(field: string, value: string, lang: (typeof LANGS)[number]): string {
+  return DISPLAY[field]?.label(value, lang) ?? value
+}
+
+/** The values of an enum field as shown in one language (stored order), e.g. for "valid values: …". */
+export function enumLabels(field: string, lang: (typeof LANGS)[number]): string[] {
+  const d = DISPLAY[field]
+  return d ? d.values.map((v) => d.label(v, lang)) : []
+}
+
 /** Every spelling accepted for an enum field, stored value first (for did-you-mean). */
 export function enumSpellings(field: string): string[] {
   const d = DISPLAY[field]

@@ -8,7 +8,7 @@ import type { Dialect } from '../../sql/dialect.js'
 import type { Fragment } from '../../sql/fragment.js'
 import type { SegmentExpr } from './ast.js'
 import { check } from './checker.js'
-import { type CompileContext, compileTree, type KnownSegment } from './compile.js'
+import { type CompileContext, compileTree, type KnownSegment, type Population } from './compile.js'
 import { allFields, type FieldInfo } from './fields.js'
 import { allFunctions, type FunctionInfo } from './functions.js'
 import { normaliseDate } from './lexer.js'
@@ -21,7 +21,8 @@ import { unknownSegments } from './segments-check.js'
 export type { CompareOp, Literal, Operand, SegmentExpr, Span } from './ast.js'
 export type { FieldInfo, ValueType } from './fields.js'
 export type { FunctionInfo } from './functions.js'
-export type { KnownSegment }
+export { type ReadTable, readColumns, readTables } from './reads.js'
+export type { KnownSegment, Population }
 
 export interface SegmentQueryContext {
   /** YYYY-MM-DD; relative dates (-30d, today) and `within:` windows count back from it. */
@@ -34,6 +35,12 @@ export interface SegmentQueryContext {
    * absent, the name is resolved in SQL (id or name against `segments`), and an unknown one matches nobody.
    */
   readonly segments?: readonly KnownSegment[]
+  /**
+   * Optional: the customers a live update touched (see `Population`). When given, the query answers only
+   * members among them, and every scan reads only their rows, so the cost follows their number rather
+   * than the store's size. Each one's membership is what the unrestricted query says.
+   */
+  readonly population?: Population
 }
 
 /** Parses without checking names or types: the tree (null on a syntax error) and the syntax diagnostics. */

@@ -114,9 +114,21 @@ export function plan(
 ): Fragment {
   const used = sources(tree)
   const required = (s: Source) => !options.naive && used.has(s) && whenMissing(tree, s) === false
-  const scores = ctx.snapshotId
-    ? sql`(SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId})`
-    : null
+  // With a population, both population tables are cut down to it before any join (the FULL JOIN of the
+  // union plan included), instead of joining a million rows and filtering afterwards.
+  // A caller's pre-cut relations (a temp table shared by many definitions) are read as they are.
+  const pop = ctx.population
+  const only = pop ? sql` AND customer_id IN (SELECT customer_id FROM restrict_ids)` : sql``
+  const scores = !ctx.snapshotId
+    ? null
+    : pop?.scores
+      ? sql`(SELECT * FROM ${pop.scores} AS ps WHERE snapshot_id = ${ctx.snapshotId})`
+      : sql`(SELECT * FROM customer_scores WHERE snapshot_id = ${ctx.snapshotId}${only})`
+  const customers = pop?.customers
+    ? sql`(SELECT * FROM ${pop.customers} AS pc)`
+    : pop
+      ? sql`(SELECT * FROM customers WHERE TRUE${only})`
+      : sql`customers`
   const requiredScan = [...scans.keys()].find((t) => required(t))
 
   const driver: Source | 'union' =
@@ -129,27 +141,35 @@ export function plan(
     const scoresJoin = required('scores') ? 'JOIN' : 'LEFT JOIN'
     from =
       used.has('scores') && scores
-        ? sql`customers c ${raw(scoresJoin)} ${scores} s ON s.customer_id = c.customer_id`
-        : sql`customers c`
+        ? sql`${customers} c ${raw(scoresJoin)} ${scores} s ON s.customer_id = c.customer_id`
+        : sql`${customers} c`
   } else if (driver === 'scores') {
     id = sql`s.customer_id`
     from = used.has('customers')
-      ? sql`${scores} s LEFT JOIN customers c ON c.customer_id = s.customer_id`
+      ? sql`${scores} s LEFT JOIN ${customers} c ON c.customer_id = s.customer_id`
       : sql`${scores} s`
   } else if (driver === 'union') {
     id = sql`coalesce(c.customer_id, s.customer_id)`
-    from = sql`customers c FULL JOIN ${scores} s ON s.customer_id = c.customer_id`
+    from = sql`${customers} c FULL JOIN ${scores} s ON s.customer_id = c.customer_id`
   } else {
     // Only customers with rows in a required table can match: start from that (small) grouped scan and
     // keep those that belong to the population.
     const alias = SCAN_ALIAS[driver]
     id = sql`${ident(alias, 'customer_id')}`
-    from = sql`${ident(alias)} LEFT JOIN customers c ON c.customer_id = ${id} LEFT JOIN ${scores} s ON s.customer_id = ${id}`
+    from = sql`${ident(alias)} LEFT JOIN ${customers} c ON c.customer_id = ${id} LEFT JOIN ${scores} s ON s.customer_id = ${id}`
     where.unshift(sql`(c.customer_id IS NOT NULL OR s.customer_id IS NOT NULL)`)
   }
 
   const ctes: Fragment[] = []
   const joins: Fragment[] = []
+  // A given population (the customers a live update touched): only they can be answered, and every scan
+  // below reads only their rows (as candidates), so the cost follows their number, not the store's size.
+  const inPopulation = sql`${id} IN (SELECT customer_id FROM restrict_ids)`
+  if (pop) {
+    ctes.push(sql`restrict_ids AS (SELECT DISTINCT p.customer_id AS customer_id FROM (${pop.ids}) AS p
+      WHERE p.customer_id IS NOT NULL)`)
+    where.push(inPopulation)
+  }
   // Sideways filter: when conditions on the customer record / scores alone must hold (top-level AND), the
   // behaviour scans only group rows of customers that pass them, instead of every customer's rows.
   const conjuncts = tree.kind === 'and' ? tree.items : [tree]
@@ -163,9 +183,11 @@ export function plan(
     narrowing.length > 0 &&
     (driver === 'customers' || driver === 'scores')
   ) {
-    ctes.push(
-      sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(narrowing.map(render), ' AND ')})`,
-    )
+    const conds = [...narrowing.map(render), ...(pop ? [inPopulation] : [])]
+    ctes.push(sql`candidates AS (SELECT ${id} AS customer_id FROM ${from} WHERE ${join(conds, ' AND ')})`)
+    restrict = true
+  } else if (pop && scans.size > 0) {
+    ctes.push(sql`candidates AS (SELECT customer_id FROM restrict_ids)`)
     restrict = true
   }
   // Candidates' orders are few: read them once for both the order scan and the item scan.

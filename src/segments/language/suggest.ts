@@ -33,7 +33,10 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     if (c.length > 100) continue
     const distance = editDistance(word, c)
     const limit = Math.max(1, Math.floor(Math.max(word.length, c.length) / 3))
-    const contains = lower.length >= 3 && c.toLowerCase().includes(lower)
+    // Two Chinese characters already name something ('冠军' in '冠军客户'); two Latin letters do not.
+    const contains =
+      (lower.length >= 3 || (lower.length === 2 && /\p{Script=Han}/u.test(lower))) &&
+      c.toLowerCase().includes(lower)
     const score = distance <= limit ? distance : contains ? limit + 0.5 : Number.POSITIVE_INFINITY
     if (score < bestScore) {
       best = c

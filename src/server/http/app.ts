@@ -67,7 +67,7 @@ function validationDetails(error: FastifyError, lang: Lang): ErrorDetail[] {
 }
 
 // Verified API keys (by SHA-256), so ingestion never waits behind store work (an analysis can hold the
-// store queue for minutes) to authenticate. A known key is answered from memory; after KEY_TTL_MS it is
+// store queue for minutes) to authenticate; keys and sessions are looked up on the read connection. A known key is answered from memory; after KEY_TTL_MS it is
 // re-checked in the background (stale-while-revalidate). Revocation in this process clears the cache at once.
 const KEY_TTL_MS = 5000
 const keyCache = new Map<string, { principal: Principal; until: number; checking?: boolean }>()
@@ -86,7 +86,7 @@ async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Princi
       if (hit.until <= performance.now() && !hit.checking) {
         hit.checking = true
         void ctx
-          .db((conn) => apiKeyPrincipal(conn, key))
+          .read((conn) => apiKeyPrincipal(conn, key))
           .then(
             (p) => {
               if (p) keyCache.set(hash, { principal: p, until: performance.now() + KEY_TTL_MS })
@@ -99,14 +99,14 @@ async function identify(ctx: ServerContext, req: FastifyRequest): Promise<Princi
       }
       return hit.principal
     }
-    const p = await ctx.db((conn) => apiKeyPrincipal(conn, key))
+    const p = await ctx.read((conn) => apiKeyPrincipal(conn, key))
     if (!p) throw new ApiError(401, 'server.auth.bad_key')
     if (keyCache.size > 10_000) keyCache.clear()
     keyCache.set(hash, { principal: p, until: performance.now() + KEY_TTL_MS })
     return p
   }
   const session = parseCookies(req.headers.cookie)[SESSION_COOKIE]
-  if (session) return (await ctx.db((conn) => sessionPrincipal(conn, session, ctx.now()))) ?? undefined
+  if (session) return (await ctx.read((conn) => sessionPrincipal(conn, session, ctx.now()))) ?? undefined
   return undefined
 }
 
@@ -119,13 +119,17 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
   const options: ServerOptions = { ...defaultServerOptions, ...b.options }
   const serial = new Serial()
   const now = b.now ?? (() => new Date())
+  const db: ServerContext['db'] = (work) => serial.run(() => work(b.store.conn))
+  const reader = (await b.store.conn.openReader?.()) ?? null
+  const readSerial = new Serial()
   const ctx: ServerContext = {
     store: b.store,
     options,
     now,
     serial,
     snapshotListeners: [],
-    db: (work) => serial.run(() => work(b.store.conn)),
+    db,
+    read: reader ? (work) => readSerial.run(() => work(reader)) : db,
     limits: {
       login: new RateLimiter(options.loginRate.capacity, options.loginRate.perSecond),
       track: new RateLimiter(options.trackRate.capacity, options.trackRate.perSecond),
@@ -134,6 +138,8 @@ export async function buildApp(b: BuildOptions): Promise<{ app: FastifyInstance;
       serial.run(() => audit(b.store.conn, { principal: req.principal, ip: req.ip }, entry, now())),
   }
   const app = Fastify({ logger: b.logger ?? false, bodyLimit: options.bodyLimit, trustProxy: false })
+  // The reader closes with the app, before the caller closes the store.
+  if (reader) app.addHook('onClose', async () => readSerial.run(() => reader.close()))
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.decorateRequest('principal', undefined)

@@ -46,7 +46,7 @@ export const defaultServerOptions: ServerOptions = {
   sessionTtlHours: 12,
   secureCookies: false,
   journalPath: null,
-  applyIntervalMs: 100,
+  applyIntervalMs: 20,
   webhooks: { maxAttempts: 8, baseDelayMs: 1000, timeoutMs: 5000, pollMs: 250 },
   weeklyReport: null,
 }
@@ -59,6 +59,12 @@ export interface ServerContext {
   now(): Date
   /** Runs store work in the one queue. */
   db<T>(work: (conn: Connection) => Promise<T>): Promise<T>
+  /**
+   * Runs read-only work on the store's second connection (its own queue), so a read does not wait behind
+   * an analysis or a live group in the main queue; it sees committed data. Falls back to `db` when the
+   * engine has no second connection. Never write here.
+   */
+  read<T>(work: (conn: Connection) => Promise<T>): Promise<T>
   readonly serial: Serial
   readonly limits: { readonly login: RateLimiter; readonly track: RateLimiter }
   /** Called after an analysis wrote a new snapshot (live scoring re-sorts its distribution right away). */

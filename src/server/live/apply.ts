@@ -3,8 +3,10 @@ import { lifecycleOfRule, lifecycleRuleExpr } from '../../analytics/lifecycle.js
 import { IS_PURCHASE, NET_CONTRIBUTION } from '../../analytics/purchase-rules.js'
 import { EXIT, StrataError } from '../../core/diagnostics.js'
 import { latestContext } from '../../segments/index.js'
+import type { ReadTable } from '../../segments/language/index.js'
 import type { Connection } from '../../sql/driver.js'
 import { ident, join, raw, type SqlValue, sql } from '../../sql/fragment.js'
+import { erasedMatcher } from '../../store/erased-identities.js'
 import { at } from '../clock.js'
 import { type Distribution, scoreAgainst } from './live-scores.js'
 import { refreshSegmentsFor, type SegmentChange } from './segment-refresh.js'
@@ -21,6 +23,8 @@ export interface LiveBatch {
 
 export interface ApplyOutcome {
   readonly inserted: { orders: number; events: number; feedback: number; customers: number }
+  /** Items left out because they name an erased person. */
+  readonly erased: number
   readonly affected: number
   readonly changes: SegmentChange[]
 }
@@ -33,6 +37,8 @@ const STAGE_CUSTOMERS = 'strata_live_customers'
 const AFFECTED = 'strata_live_affected'
 const INPUTS = 'strata_live_inputs'
 const SCORES = 'strata_live_scores'
+const KNOWN = 'strata_live_known'
+const SCORED = 'strata_live_scored'
 
 const ORDER_COLS = [
   'source',
@@ -112,8 +118,15 @@ export async function applyBatches(
   const events: SqlValue[][] = []
   const feedback: SqlValue[][] = []
   const customers = new Map<string, SqlValue[]>()
+  // Erasure reaches what is sent later too: an item naming an erased customer id is dropped here.
+  const isErased = await erasedMatcher(conn)
+  let erased = 0
   for (const batch of batches) {
     for (const it of batch.items) {
+      if (it.customer_id && isErased({ kind: 'customer_id', source: '', value: it.customer_id })) {
+        erased++
+        continue
+      }
       const key = itemKey(batch.source, it)
       if (it.type !== 'customer' && seen.has(key)) continue
       seen.add(key)
@@ -219,8 +232,12 @@ export async function applyBatches(
     WHERE customer_id IS NOT NULL`)
 
   // Customers: new ones are created (from any item naming them); given fields update existing ones.
+  // Which touched customers exist is a semi-join with the few touched ids as its build side (the engine
+  // then skips every block of `customers` outside their range); an anti-join would hash all of customers.
+  await conn.run(sql`${d.replaceTempTable(KNOWN)} AS SELECT customer_id FROM customers
+    WHERE customer_id IN (SELECT customer_id FROM ${ident(AFFECTED)})`)
   const newCustomers = await conn.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${ident(AFFECTED)} AS a
-    WHERE NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer_id = a.customer_id)`)
+    WHERE NOT EXISTS (SELECT 1 FROM ${ident(KNOWN)} AS c WHERE c.customer_id = a.customer_id)`)
   if (newCustomers?.n) {
     const given = customers.size
       ? sql`LEFT JOIN ${ident(STAGE_CUSTOMERS)} AS u ON u.customer_id = a.customer_id`
@@ -229,7 +246,7 @@ export async function applyBatches(
       SELECT a.customer_id, u.email, u.phone, u.name, u.gender, u.city, u.region, u.country, CAST(u.consent_marketing AS BOOLEAN),
         'live', ${now}
       FROM ${ident(AFFECTED)} AS a ${given}
-      WHERE NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer_id = a.customer_id)`)
+      WHERE NOT EXISTS (SELECT 1 FROM ${ident(KNOWN)} AS c WHERE c.customer_id = a.customer_id)`)
   }
   if (customers.size) {
     const set = ['email', 'phone', 'name', 'gender', 'city', 'region', 'country'].map(
@@ -278,7 +295,19 @@ export async function applyBatches(
   // The same context as the segments service's refresh (the latest snapshot and its asOf), so a live
   // re-evaluation and a scheduled one agree on who is in.
   const segCtx = await latestContext(conn, { fallbackAsOf: env.today })
-  const changes = affected > 0 ? await refreshSegmentsFor(conn, AFFECTED, { ...segCtx, now: env.now }) : []
+  // What changed for the touched customers decides which definitions can have moved: a created customer
+  // can enter anything; otherwise only definitions reading a written table are re-evaluated.
+  const changed: ReadonlySet<ReadTable> | 'all' = newCustomers?.n
+    ? 'all'
+    : new Set<ReadTable>([
+        ...(customers.size ? (['customers'] as const) : []),
+        ...(inserted['orders'] ? (['orders', 'order_items', 'customer_scores'] as const) : []),
+        ...(inserted['events'] ? (['events'] as const) : []),
+      ])
+  const changes =
+    affected > 0
+      ? await refreshSegmentsFor(conn, { ids: AFFECTED, changed }, { ...segCtx, now: env.now })
+      : []
   return {
     inserted: {
       orders: inserted['orders'] ?? 0,
@@ -286,6 +315,7 @@ export async function applyBatches(
       feedback: inserted['feedback'] ?? 0,
       customers: newCustomers?.n ?? 0,
     },
+    erased,
     affected,
     changes,
   }
@@ -334,10 +364,13 @@ async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution)
     r INTEGER, f INTEGER, m INTEGER, rfm_code ${raw(d.columnType('text'))},
     rfm_segment ${raw(d.columnType('text'))})`)
   if (rows.length) await conn.append(SCORES, ['customer_id', 'r', 'f', 'm', 'rfm_code', 'rfm_segment'], rows)
-  // Customers the snapshot never saw get a row; then every touched row takes its new inputs and scores.
+  // Customers the snapshot never saw get a row (found with a semi-join, as for customers above); then
+  // every touched row takes its new inputs and scores.
+  await conn.run(sql`${d.replaceTempTable(SCORED)} AS SELECT customer_id FROM customer_scores
+    WHERE snapshot_id = ${snap.snapshotId} AND customer_id IN (SELECT customer_id FROM ${ident(SCORES)})`)
   await conn.run(sql`INSERT INTO customer_scores (snapshot_id, customer_id)
     SELECT ${snap.snapshotId}, customer_id FROM ${ident(SCORES)} AS s WHERE NOT EXISTS
-      (SELECT 1 FROM customer_scores AS c WHERE c.snapshot_id = ${snap.snapshotId} AND c.customer_id = s.customer_id)`)
+      (SELECT 1 FROM ${ident(SCORED)} AS c WHERE c.customer_id = s.customer_id)`)
   // One statement: inputs, scores and the lifecycle rule re-run on the new values (median interval and
   // P(alive) stay the snapshot's until the next analysis).
   const rule = lifecycleRuleExpr(snap.config.lifecycle, {
@@ -355,4 +388,6 @@ async function rescore(conn: Connection, snap: SnapshotInfo, dist: Distribution)
       lifecycle_reason = ${rule}, lifecycle = ${lifecycleOfRule(rule)}
     FROM ${ident(INPUTS)} AS i JOIN ${ident(SCORES)} AS s ON s.customer_id = i.customer_id
     WHERE customer_scores.snapshot_id = ${snap.snapshotId} AND customer_scores.customer_id = i.customer_id`)
+  // Σ monetary of the snapshot moved: the segments' population cache (shares of revenue) is recounted.
+  await conn.run(sql`DELETE FROM segment_population WHERE snapshot_id = ${snap.snapshotId}`)
 }

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  constants,
   existsSync,
   fdatasync,
   fdatasyncSync,
@@ -27,6 +28,7 @@ export interface JournalEntry<T = unknown> {
  */
 export class Journal<T> {
   private fd: number
+  private readonly dsync: boolean
   private nextSeq: number
   private queue: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = []
   private flushing: Promise<void> | null = null
@@ -35,7 +37,11 @@ export class Journal<T> {
     readonly path: string,
     lastSeq: number,
   ) {
-    this.fd = openSync(path, 'a')
+    // With O_DSYNC every write returns only once its data is on disk: a group costs one trip to the thread
+    // pool (write) instead of two (write, then fdatasync). Platforms without it sync separately.
+    this.dsync = constants.O_DSYNC !== undefined
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
+    this.fd = openSync(path, this.dsync ? flags | constants.O_DSYNC : flags, 0o600)
     this.nextSeq = lastSeq + 1
   }
 
@@ -94,7 +100,7 @@ export class Journal<T> {
         const buffer = Buffer.from(group.map((g) => g.line).join(''))
         let written = 0
         while (written < buffer.length) written += (await writeAsync(this.fd, buffer, written)).bytesWritten
-        await fdatasyncAsync(this.fd)
+        if (!this.dsync) await fdatasyncAsync(this.fd)
         for (const g of group) g.resolve()
       } catch (error) {
         for (const g of group) g.reject(error)

@@ -160,15 +160,21 @@ export const customerRoutes: RouteModule = (app, ctx) => {
         params: z.object({ id: z.string().min(1).max(200) }),
       },
     },
+    // On the read connection: polling after a track call is answered during an analysis too.
     async (req) =>
-      ctx.db(async (conn) => {
+      ctx.read(async (conn) => {
         const segments =
           await conn.all(sql`SELECT m.segment_id, s.name, CAST(m.entered_at AS VARCHAR) AS entered_at
           FROM segment_members AS m LEFT JOIN segments AS s ON s.segment_id = m.segment_id
           WHERE m.customer_id = ${req.params.id} AND m.exited_at IS NULL ORDER BY m.segment_id`)
-        const score =
-          await conn.one(sql`SELECT snapshot_id, rfm_code, rfm_segment, lifecycle FROM customer_scores
-          WHERE customer_id = ${req.params.id} AND snapshot_id = (SELECT CAST(max(CAST(snapshot_id AS INTEGER)) AS VARCHAR) FROM snapshots)`)
+        // The latest snapshot's id first, as a constant: the engine then skips the other snapshots' blocks.
+        const latest = await conn.one<{ id: string | null }>(
+          sql`SELECT CAST(max(CAST(snapshot_id AS INTEGER)) AS VARCHAR) AS id FROM snapshots`,
+        )
+        const score = latest?.id
+          ? await conn.one(sql`SELECT snapshot_id, rfm_code, rfm_segment, lifecycle FROM customer_scores
+          WHERE customer_id = ${req.params.id} AND snapshot_id = ${latest.id}`)
+          : undefined
         return { customer_id: req.params.id, segments, score: score ?? null }
       }),
   )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { z } from 'zod'
 import {
+  countSegment,
   createSegment,
   createStaticSegment,
   deleteSegment,
@@ -27,6 +28,7 @@ import { timestampText } from '../clock.js'
 import type { RouteModule, ServerContext } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
 import { pageQuery, streamRows } from '../http/paging.js'
+import { whileCallerWaits } from './while-caller-waits.js'
 
 const READ = { role: 'viewer', scope: 'read' } as const
 const WRITE = { role: 'analyst', scope: 'admin' } as const
@@ -85,10 +87,34 @@ export const segmentRoutes: RouteModule = (app, ctx) => {
         body: definitionBody,
       },
     },
-    async (req) =>
-      ctx.db(async (conn) =>
-        previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
-      ),
+    async (req, reply) => {
+      const out = await ctx.db((conn) =>
+        whileCallerWaits(req.raw, conn, async () =>
+          previewSegment(conn, req.body.definition, { ctx: await context(ctx, conn), sample: 10 }),
+        ),
+      )
+      return out ?? reply.code(204).send()
+    },
+  )
+  app.post(
+    '/api/segments/preview/count',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['segments'],
+        summary:
+          'Only the member count and share of customers of a definition (the fast first part of a preview)',
+        body: definitionBody,
+      },
+    },
+    async (req, reply) => {
+      const out = await ctx.db((conn) =>
+        whileCallerWaits(req.raw, conn, async () =>
+          countSegment(conn, req.body.definition, { ctx: await context(ctx, conn) }),
+        ),
+      )
+      return out ?? reply.code(204).send()
+    },
   )
   app.get(
     '/api/segments/overlap',

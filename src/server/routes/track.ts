@@ -39,8 +39,11 @@ export function trackRoutes(live: () => LiveIngest): RouteModule {
           })
         const key = req.headers['idempotency-key']
         const idemKey = key ? `${who}:${key}` : undefined
-        const requestHash = createHash('sha256').update(JSON.stringify(req.body)).digest('hex')
-        if (idemKey) {
+        // Only a keyed request is compared with an earlier one: no hashing of the body otherwise.
+        const requestHash = idemKey
+          ? createHash('sha256').update(JSON.stringify(req.body)).digest('hex')
+          : undefined
+        if (idemKey && requestHash) {
           const before = await live().previous(idemKey, requestHash)
           if (before === 'conflict') throw new ApiError(409, 'server.track.idempotency_conflict')
           if (before) return reply.header('idempotent-replay', 'true').send(before.response)

@@ -82,11 +82,22 @@ class DuckDBStoreConnection implements Connection {
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly instance: DuckDBInstance,
+    /** A reader opened from another connection: closing it must not close the shared instance. */
+    private readonly ownsInstance = true,
   ) {}
+
+  async openReader(): Promise<Connection> {
+    // Same instance (one per file per process), its own connection: its own transactions and queue.
+    return new DuckDBStoreConnection(await this.instance.connect(), this.instance, false)
+  }
 
   async run(query: Fragment): Promise<void> {
     const { sql, parameters } = this.dialect.compile(query)
     await this.conn.run(sql, parameters.length ? (parameters as never) : undefined)
+  }
+
+  interrupt(): void {
+    this.conn.interrupt()
   }
 
   async all<T extends Row = Row>(query: Fragment): Promise<T[]> {
@@ -166,7 +177,7 @@ class DuckDBStoreConnection implements Connection {
 
   async close(): Promise<void> {
     this.conn.closeSync()
-    this.instance.closeSync()
+    if (this.ownsInstance) this.instance.closeSync()
   }
 }
 

@@ -18,5 +18,7 @@ export function launchChromium(): Promise<Browser> {
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png (for people to look at). */
 export async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
+  // From the top: a full-page shot taken while scrolled draws the sticky bars in the middle of the page.
+  await page.evaluate('window.scrollTo(0, 0)')
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
 }

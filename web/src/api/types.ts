@@ -129,14 +129,18 @@ export interface SegmentInfo {
   members: number
 }
 
-export interface SegmentPreview {
+/** The fast first part of a preview (`POST /api/segments/preview/count`). */
+export interface SegmentCount {
   canonical: string
   members: number
   population: number
   shareOfCustomers: number | null
+  elapsedMs: number | null
+}
+
+export interface SegmentPreview extends SegmentCount {
   shareOfRevenue: number | null
   sample: string[]
-  elapsedMs: number | null
 }
 
 export interface SizePoint {

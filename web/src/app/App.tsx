@@ -17,6 +17,7 @@ import { SegmentPage } from '../pages/SegmentPage.js'
 import { SegmentsPage } from '../pages/SegmentsPage.js'
 import { SettingsPage } from '../pages/SettingsPage.js'
 import { SetupPage } from '../pages/SetupPage.js'
+import { TagsPage } from '../pages/TagsPage.js'
 import { type Session, SessionContext } from './session.js'
 
 type Boot =
@@ -112,6 +113,7 @@ export function App() {
         {route.page === 'segment_new' && <SegmentBuilderPage />}
         {route.page === 'segment' && <SegmentPage id={route.id} />}
         {route.page === 'import' && <ImportPage />}
+        {route.page === 'tags' && <TagsPage />}
         {route.page === 'settings' && <SettingsPage />}
         {(route.page === 'not_found' || route.page === 'login') && <NotFoundPage />}
       </Shell>

@@ -41,6 +41,7 @@ export function Shell({ current, children }: { current: string; children: ReactN
     { path: '/', label: 'nav.overview', icon: '◧', show: true },
     { path: '/customers', label: 'nav.customers', icon: '◎', show: true },
     { path: '/segments', label: 'nav.segments', icon: '▤', show: routes.has('/api/segments') },
+    { path: '/tags', label: 'nav.tags', icon: '⌗', show: routes.has('/api/tags') },
     { path: '/import', label: 'nav.import', icon: '⇪', show: true },
     { path: '/settings', label: 'nav.settings', icon: '⚙', show: true },
   ]

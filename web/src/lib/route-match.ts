@@ -7,6 +7,7 @@ export type Route =
   | { page: 'segment_new' }
   | { page: 'segment'; id: string }
   | { page: 'import' }
+  | { page: 'tags' }
   | { page: 'settings' }
   | { page: 'login' }
   | { page: 'setup' }
@@ -36,6 +37,7 @@ export function matchRoute(path: string): Route {
       case 'customers':
       case 'segments':
       case 'import':
+      case 'tags':
       case 'settings':
       case 'login':
       case 'setup':

@@ -4,6 +4,7 @@ import type { Page, SegmentInfo, SizePoint } from '../api/types.js'
 import { useApi } from '../api/useApi.js'
 import { Chart } from '../charts/Chart.js'
 import { GRID, MUTED, SERIES } from '../charts/palette.js'
+import { AudienceExport } from '../components/AudienceExport.js'
 import { Card } from '../components/Card.js'
 import { PersonaCardPanel } from '../components/PersonaCard.js'
 import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
@@ -81,6 +82,7 @@ export function SegmentPage({ id }: { id: string }) {
             </Card>
           )}
           <PersonaCardPanel segmentId={id} />
+          <AudienceExport segmentId={id} />
           <div className="grid-2 grid-top">
             <Card title={t('segment.size')}>
               {!sizes.data ? (

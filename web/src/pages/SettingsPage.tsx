@@ -9,6 +9,8 @@ import { ErrorState, Loading, Skeleton } from '../components/States.js'
 import type { MessageKey } from '../i18n/catalog.js'
 import { formatDateTime } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
+import { AnalysisRulesCard } from './settings/AnalysisRulesCard.js'
+import { WebhooksCard } from './settings/WebhooksCard.js'
 
 const ROLES: Role[] = ['admin', 'analyst', 'viewer']
 const SCOPES = ['read', 'track', 'admin'] as const
@@ -30,12 +32,21 @@ interface KeyRow {
 
 export function SettingsPage() {
   const { t } = useI18n()
-  const { me } = useSession()
+  const { me, routes } = useSession()
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
       </header>
+      {me.role === 'admin' && (
+        <nav className="page-toc" aria-label={t('settings.sections')}>
+          <a href="#language">{t('settings.language')}</a>
+          <a href="#users">{t('settings.users')}</a>
+          <a href="#api-keys">{t('settings.api_keys')}</a>
+          {routes.has('/api/webhooks') && <a href="#webhooks">{t('webhooks.title')}</a>}
+          {routes.has('/api/settings/analysis') && <a href="#analysis-rules">{t('rules.title')}</a>}
+        </nav>
+      )}
       <Card title={t('settings.language')} hint={t('settings.language_hint')} id="language">
         <LangSwitcher id="lang-settings" />
       </Card>
@@ -43,6 +54,8 @@ export function SettingsPage() {
         <>
           <UsersCard />
           <KeysCard />
+          {routes.has('/api/webhooks') && <WebhooksCard />}
+          {routes.has('/api/settings/analysis') && <AnalysisRulesCard />}
         </>
       ) : (
         <p className="muted">{t('settings.admin_only')}</p>
