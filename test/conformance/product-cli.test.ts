@@ -94,6 +94,10 @@ const STEPS: { name: string; args: string[]; text?: boolean; plain?: boolean }[]
   { name: 'kpis', args: ['kpis', '--json'] },
   // A table (the command has no JSON form): compared as printed.
   { name: 'playbook communities', args: ['playbook', 'communities'], plain: true },
+  // Last: it changes the store. The same rows leave every table; an access export then finds nothing.
+  { name: 'access export', args: ['access-export', 'DC0000007'] },
+  { name: 'erase', args: ['erase', 'DC0000007', '--json'] },
+  { name: 'kpis after erase', args: ['kpis', '--json'] },
 ]
 
 const VOLATILE = /(At|_at|^db|timings|Ms|^ms|seconds|elapsed)$/

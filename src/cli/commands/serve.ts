@@ -1,10 +1,12 @@
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type Command, Option } from 'commander'
 import { StrataError } from '../../core/diagnostics.js'
 import { countUsers, createUser } from '../../server/auth/users.js'
 import { createServer } from '../../server/index.js'
 import { parseWeeklyWhen } from '../../server/schedule/weekly.js'
+import type { EngineConfig } from '../../sql/open-engine.js'
 import { storeStatus } from '../../store/status.js'
+import { DEFAULT_DB_PATH } from '../../store/store.js'
 import type { CliContext } from '../context.js'
 import type { RegisterCommand } from '../program.js'
 import { runAnalyze } from './analyze.js'
@@ -19,8 +21,13 @@ interface ServeFlags {
 }
 
 /** The live journal sits beside the store file (none for a throwaway in-memory store). */
-export function journalPathFor(storePath: string): string | null {
-  return storePath === ':memory:' ? null : join(dirname(storePath), 'live-journal.ndjson')
+export function journalPathFor(config: EngineConfig): string | null {
+  if (config.engine === 'duckdb')
+    return config.path === ':memory:' ? null : join(dirname(config.path), 'live-journal.ndjson')
+  // chdb keeps its data in a local directory; a remote server's journal stays on this machine, one per
+  // database (the server process is what acknowledges, so its disk is what must hold the journal).
+  if (config.engine === 'chdb') return join(config.path, `live-journal-${config.database}.ndjson`)
+  return resolve(dirname(DEFAULT_DB_PATH), `live-journal-${config.database}.ndjson`)
 }
 
 async function firstAdminFromEnv(cx: CliContext): Promise<void> {
@@ -72,7 +79,7 @@ export const registerServe: RegisterCommand = (program: Command, ctx) => {
         store,
         logger: cx.env['STRATA_LOG'] === '1',
         options: {
-          journalPath: journalPathFor(store.path),
+          journalPath: journalPathFor(cx.engineConfig()),
           weeklyReport: weeklyWhen ? { when: weeklyWhen, lang: cx.lang } : null,
         },
       })

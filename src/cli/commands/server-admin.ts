@@ -119,7 +119,7 @@ export const registerServerAdmin: RegisterCommand = (program: Command, ctx) => {
       const server = await createServer({
         store,
         options: {
-          journalPath: journalPathFor(store.path),
+          journalPath: journalPathFor(cx.engineConfig()),
           webhooks: { pollMs: 0, maxAttempts: 1, baseDelayMs: 1000, timeoutMs: 1000 },
         },
       })

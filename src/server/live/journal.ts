@@ -5,10 +5,12 @@ import {
   fdatasync,
   fdatasyncSync,
   ftruncateSync,
+  mkdirSync,
   openSync,
   readFileSync,
   write,
 } from 'node:fs'
+import { dirname } from 'node:path'
 import { promisify } from 'node:util'
 
 const writeAsync = promisify(write)
@@ -51,6 +53,7 @@ export class Journal<T> {
    */
   static open<T>(path: string): { journal: Journal<T>; entries: JournalEntry<T>[] } {
     const entries: JournalEntry<T>[] = []
+    mkdirSync(dirname(path), { recursive: true })
     if (existsSync(path)) {
       const text = readFileSync(path, 'utf8')
       const complete = text.slice(0, text.lastIndexOf('\n') + 1)

@@ -1,4 +1,4 @@
-import type { Connection } from '../../sql/driver.js'
+import type { Connection, Row } from '../../sql/driver.js'
 import { ident, join, sql } from '../../sql/fragment.js'
 import { rememberErased } from '../../store/erased-identities.js'
 import { AUDIT_LOG } from '../server-tables.js'
@@ -53,8 +53,9 @@ export async function eraseCustomer(
       (v): v is string => typeof v === 'string' && v.trim().length > 1,
     )
     for (const child of orderChildTables(d)) {
-      const owned = sql`EXISTS (SELECT 1 FROM orders AS o WHERE o.customer_id = ${customerId}
-        AND o.source = ${ident(child.name)}.source AND o.order_id = ${ident(child.name)}.order_id)`
+      // Not correlated: ClickHouse cannot filter a DELETE by a correlated subquery.
+      const owned = sql`(source, order_id) IN
+        (SELECT o.source, o.order_id FROM orders AS o WHERE o.customer_id = ${customerId})`
       const n = await conn.one<{ n: number }>(
         sql`SELECT count(*) AS n FROM ${ident(child.name)} WHERE ${owned}`,
       )
@@ -104,12 +105,20 @@ export async function accessExport(conn: Connection, customerId: string): Promis
   const out: Record<string, unknown[]> = {}
   for (const table of customerTables(conn.dialect)) {
     const rows = await conn.all(sql`SELECT * FROM ${ident(table.name)} WHERE customer_id = ${customerId}`)
-    if (rows.length) out[table.name] = rows
+    if (rows.length) out[table.name] = stableOrder(rows)
   }
   for (const child of orderChildTables(conn.dialect)) {
     const rows = await conn.all(sql`SELECT c.* FROM ${ident(child.name)} AS c JOIN orders AS o
       ON o.source = c.source AND o.order_id = c.order_id WHERE o.customer_id = ${customerId}`)
-    if (rows.length) out[child.name] = rows
+    if (rows.length) out[child.name] = stableOrder(rows)
   }
   return out
+}
+
+/** One person's rows in a fixed order whatever the engine returned (their text sorts them; few rows). */
+function stableOrder(rows: Row[]): Row[] {
+  return rows
+    .map((row) => [JSON.stringify(row), row] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row)
 }
