@@ -1,5 +1,6 @@
 import type { Operand, SegmentExpr } from './ast.js'
 import { resolveOperand } from './checker.js'
+import { forEachOperand } from './references.js'
 
 /** A table whose rows a definition's answer for one customer depends on. */
 export type ReadTable =
@@ -52,22 +53,6 @@ function reads(ast: SegmentExpr) {
     if (r.fn.table === 'order_items') tables.add('orders')
     if (r.fn.measure === 'birthday_this_month') columns.customers.add('birth_date')
   }
-  const walk = (e: SegmentExpr): void => {
-    switch (e.kind) {
-      case 'and':
-      case 'or':
-        e.items.forEach(walk)
-        return
-      case 'not':
-        walk(e.operand)
-        return
-      case 'test':
-        visit(e.operand)
-        return
-      default:
-        visit(e.left)
-    }
-  }
-  walk(ast)
+  forEachOperand(ast, visit)
   return { tables, columns }
 }

@@ -1,11 +1,7 @@
 import type { Call, Operand, SegmentExpr } from './ast.js'
 
-/** Every `in_segment(…)` call of a tree, in text order. */
-export function segmentCalls(ast: SegmentExpr): Call[] {
-  const out: Call[] = []
-  const visit = (o: Operand) => {
-    if (o.kind === 'call' && o.name.toLowerCase() === 'in_segment') out.push(o)
-  }
+/** Calls `visit` with the tested operand of every condition of a tree, in text order. */
+export function forEachOperand(ast: SegmentExpr, visit: (o: Operand) => void): void {
   const walk = (e: SegmentExpr): void => {
     switch (e.kind) {
       case 'and':
@@ -23,6 +19,14 @@ export function segmentCalls(ast: SegmentExpr): Call[] {
     }
   }
   walk(ast)
+}
+
+/** Every `in_segment(…)` call of a tree, in text order. */
+export function segmentCalls(ast: SegmentExpr): Call[] {
+  const out: Call[] = []
+  forEachOperand(ast, (o) => {
+    if (o.kind === 'call' && o.name.toLowerCase() === 'in_segment') out.push(o)
+  })
   return out
 }
 

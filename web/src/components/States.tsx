@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ApiError } from '../api/client.js'
+import type { Loaded } from '../api/useApi.js'
 import { useI18n } from '../i18n/I18n.js'
 
 /** Grey blocks shaped like what is loading, so the page does not jump when it arrives. */
@@ -56,4 +57,30 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       {children}
     </div>
   )
+}
+
+/**
+ * A loaded list in its states: the error with a retry, a skeleton while it loads, `empty` when it has no
+ * items (when given), then the caller's rendering of the items.
+ */
+export function ListState<T>({
+  list,
+  skeleton,
+  empty,
+  children,
+}: {
+  list: Loaded<{ items: T[] }>
+  skeleton: { height: number; count: number }
+  empty?: ReactNode
+  children: (items: T[]) => ReactNode
+}) {
+  if (list.error) return <ErrorState error={list.error} onRetry={list.reload} />
+  if (!list.data)
+    return (
+      <Loading>
+        <Skeleton height={skeleton.height} count={skeleton.count} />
+      </Loading>
+    )
+  if (list.data.items.length === 0 && empty !== undefined) return <>{empty}</>
+  return <>{children(list.data.items)}</>
 }

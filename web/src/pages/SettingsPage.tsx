@@ -5,7 +5,7 @@ import { useApi } from '../api/useApi.js'
 import { useSession } from '../app/session.js'
 import { Card } from '../components/Card.js'
 import { LangSwitcher } from '../components/LangSwitcher.js'
-import { ErrorState, Loading, Skeleton } from '../components/States.js'
+import { ErrorState, ListState } from '../components/States.js'
 import type { MessageKey } from '../i18n/catalog.js'
 import { formatDateTime } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
@@ -92,52 +92,48 @@ function UsersCard() {
 
   return (
     <Card title={t('settings.users')} hint={t('settings.roles_help')} id="users">
-      {users.error ? (
-        <ErrorState error={users.error} onRetry={users.reload} />
-      ) : !users.data ? (
-        <Loading>
-          <Skeleton height={28} count={3} />
-        </Loading>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="users">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.col.user')}</th>
-                <th scope="col">{t('settings.col.role')}</th>
-                <th scope="col">{t('settings.col.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.disable')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.userId} className={u.disabled ? 'row-disabled' : ''}>
-                  <th scope="row">{u.username}</th>
-                  <td>
-                    <span className={`role role-${u.role}`}>{t(`role.${u.role}` as MessageKey)}</span>
-                  </td>
-                  <td>{formatDateTime(lang, u.createdAt)}</td>
-                  <td className="right">
-                    {u.disabled ? (
-                      <span className="muted">{t('settings.disabled')}</span>
-                    ) : u.userId === me.id ? null : (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-ghost"
-                        onClick={() => void disable(u.userId)}
-                      >
-                        {t('settings.disable')}
-                      </button>
-                    )}
-                  </td>
+      <ListState list={users} skeleton={{ height: 28, count: 3 }}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="users">
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.col.user')}</th>
+                  <th scope="col">{t('settings.col.role')}</th>
+                  <th scope="col">{t('settings.col.created')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.disable')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.userId} className={u.disabled ? 'row-disabled' : ''}>
+                    <th scope="row">{u.username}</th>
+                    <td>
+                      <span className={`role role-${u.role}`}>{t(`role.${u.role}` as MessageKey)}</span>
+                    </td>
+                    <td>{formatDateTime(lang, u.createdAt)}</td>
+                    <td className="right">
+                      {u.disabled ? (
+                        <span className="muted">{t('settings.disabled')}</span>
+                      ) : u.userId === me.id ? null : (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          onClick={() => void disable(u.userId)}
+                        >
+                          {t('settings.disable')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
       <form className="inline-form" onSubmit={add} aria-label={t('settings.add_user')}>
         <label className="field">
           <span>{t('settings.username')}</span>
@@ -202,54 +198,52 @@ function KeysCard() {
 
   return (
     <Card title={t('settings.api_keys')} id="api-keys">
-      {keys.error ? (
-        <ErrorState error={keys.error} onRetry={keys.reload} />
-      ) : !keys.data ? (
-        <Loading>
-          <Skeleton height={28} count={2} />
-        </Loading>
-      ) : keys.data.items.length === 0 ? (
-        <p className="muted">{t('settings.no_keys')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.key_name')}</th>
-                <th scope="col">{t('settings.key_scopes')}</th>
-                <th scope="col">{t('settings.col.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.items.map((k) => (
-                <tr key={k.key_id} className={k.revoked ? 'row-disabled' : ''}>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.scopes}</code>
-                  </td>
-                  <td>{formatDateTime(lang, k.created_at)}</td>
-                  <td className="right">
-                    {k.revoked ? (
-                      <span className="muted">{t('settings.revoked')}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-ghost"
-                        onClick={() => void revoke(k.key_id)}
-                      >
-                        {t('settings.revoke')}
-                      </button>
-                    )}
-                  </td>
+      <ListState
+        list={keys}
+        skeleton={{ height: 28, count: 2 }}
+        empty={<p className="muted">{t('settings.no_keys')}</p>}
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.key_name')}</th>
+                  <th scope="col">{t('settings.key_scopes')}</th>
+                  <th scope="col">{t('settings.col.created')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.revoke')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((k) => (
+                  <tr key={k.key_id} className={k.revoked ? 'row-disabled' : ''}>
+                    <th scope="row">{k.name}</th>
+                    <td>
+                      <code>{k.scopes}</code>
+                    </td>
+                    <td>{formatDateTime(lang, k.created_at)}</td>
+                    <td className="right">
+                      {k.revoked ? (
+                        <span className="muted">{t('settings.revoked')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          onClick={() => void revoke(k.key_id)}
+                        >
+                          {t('settings.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
       {created && (
         <div className="secret" role="status">
           <p>{t('settings.key_once')}</p>

@@ -3,7 +3,7 @@ import { ApiError, api, waitForJob } from '../api/client.js'
 import { useApi } from '../api/useApi.js'
 import { useSession } from '../app/session.js'
 import { Card } from '../components/Card.js'
-import { EmptyState, ErrorState, Loading, Skeleton } from '../components/States.js'
+import { EmptyState, ErrorState, ListState, Loading, Skeleton } from '../components/States.js'
 import { formatNumber, formatPercent } from '../i18n/format.js'
 import { useI18n } from '../i18n/I18n.js'
 import { segmentPath } from '../lib/route-match.js'
@@ -121,78 +121,78 @@ function TagsCard() {
         ) : undefined
       }
     >
-      {tags.error ? (
-        <ErrorState error={tags.error} onRetry={tags.reload} />
-      ) : !tags.data ? (
-        <Loading>
-          <Skeleton height={24} count={5} />
-        </Loading>
-      ) : tags.data.items.length === 0 ? (
-        <EmptyState title={t('tags.none')}>
-          <p className="small muted">{t('tags.none_hint')}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap tags-table">
-          <table className="table table-compact" data-testid="tags">
-            <thead>
-              <tr>
-                <th scope="col">{t('tags.col.tag')}</th>
-                <th scope="col">{t('tags.col.meaning')}</th>
-                <th scope="col" className="right">
-                  {t('tags.col.customers')}
-                </th>
-                {canWrite && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('tags.delete')}</span>
+      <ListState
+        list={tags}
+        skeleton={{ height: 24, count: 5 }}
+        empty={
+          <EmptyState title={t('tags.none')}>
+            <p className="small muted">{t('tags.none_hint')}</p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <div className="table-wrap tags-table">
+            <table className="table table-compact" data-testid="tags">
+              <thead>
+                <tr>
+                  <th scope="col">{t('tags.col.tag')}</th>
+                  <th scope="col">{t('tags.col.meaning')}</th>
+                  <th scope="col" className="right">
+                    {t('tags.col.customers')}
                   </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {/* Tags defined here first: they are the ones people come back to edit. */}
-              {[
-                ...tags.data.items.filter((x) => x.source === 'user'),
-                ...tags.data.items.filter((x) => x.source !== 'user'),
-              ].map((row) => (
-                <tr key={row.tag}>
-                  <th scope="row">
-                    <span className={`chip ${row.source === 'user' ? 'chip-strong' : 'chip-tag'}`}>
-                      {row.tag}
-                    </span>
-                    <span className="small muted">
-                      {' '}
-                      {t(row.source === 'user' ? 'tags.user' : 'tags.builtin')}
-                    </span>
-                  </th>
-                  <td>
-                    {row.description?.[lang] ?? row.description?.['en'] ?? ''}
-                    {row.definition && (
-                      <div>
-                        <code className="small">{row.definition}</code>
-                      </div>
-                    )}
-                  </td>
-                  <td className="right num">{formatNumber(lang, row.customers)}</td>
                   {canWrite && (
-                    <td className="right">
-                      {row.source === 'user' && (
-                        <button
-                          type="button"
-                          className="btn btn-small btn-ghost"
-                          aria-label={t('tags.delete_one', { tag: row.tag })}
-                          onClick={() => void remove(row.tag)}
-                        >
-                          {t('tags.delete')}
-                        </button>
-                      )}
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('tags.delete')}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {/* Tags defined here first: they are the ones people come back to edit. */}
+                {[
+                  ...items.filter((x) => x.source === 'user'),
+                  ...items.filter((x) => x.source !== 'user'),
+                ].map((row) => (
+                  <tr key={row.tag}>
+                    <th scope="row">
+                      <span className={`chip ${row.source === 'user' ? 'chip-strong' : 'chip-tag'}`}>
+                        {row.tag}
+                      </span>
+                      <span className="small muted">
+                        {' '}
+                        {t(row.source === 'user' ? 'tags.user' : 'tags.builtin')}
+                      </span>
+                    </th>
+                    <td>
+                      {row.description?.[lang] ?? row.description?.['en'] ?? ''}
+                      {row.definition && (
+                        <div>
+                          <code className="small">{row.definition}</code>
+                        </div>
+                      )}
+                    </td>
+                    <td className="right num">{formatNumber(lang, row.customers)}</td>
+                    {canWrite && (
+                      <td className="right">
+                        {row.source === 'user' && (
+                          <button
+                            type="button"
+                            className="btn btn-small btn-ghost"
+                            aria-label={t('tags.delete_one', { tag: row.tag })}
+                            onClick={() => void remove(row.tag)}
+                          >
+                            {t('tags.delete')}
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
       {canWrite ? (
         <form className="stack-form" onSubmit={define} aria-labelledby="define-tag-title">
           <h3 id="define-tag-title" className="sub">

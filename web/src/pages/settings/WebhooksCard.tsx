@@ -3,7 +3,7 @@ import { api } from '../../api/client.js'
 import type { SegmentInfo } from '../../api/types.js'
 import { useApi } from '../../api/useApi.js'
 import { Card } from '../../components/Card.js'
-import { EmptyState, ErrorState, Loading, Skeleton } from '../../components/States.js'
+import { EmptyState, ErrorState, ListState, Loading, Skeleton } from '../../components/States.js'
 import type { MessageKey } from '../../i18n/catalog.js'
 import { formatDateTime, formatNumber } from '../../i18n/format.js'
 import { useI18n } from '../../i18n/I18n.js'
@@ -78,57 +78,57 @@ export function WebhooksCard() {
 
   return (
     <Card title={t('webhooks.title')} hint={t('webhooks.hint')} id="webhooks">
-      {hooks.error ? (
-        <ErrorState error={hooks.error} onRetry={hooks.reload} />
-      ) : !hooks.data ? (
-        <Loading>
-          <Skeleton height={28} count={2} />
-        </Loading>
-      ) : hooks.data.items.length === 0 ? (
-        <EmptyState title={t('webhooks.none')}>
-          <p className="small muted">{t('webhooks.none_hint')}</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="webhooks">
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.url')}</th>
-                <th scope="col">{t('webhooks.events')}</th>
-                <th scope="col">{t('settings.col.created')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('webhooks.stop')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.data.items.map((h) => (
-                <tr key={h.webhook_id} className={h.disabled ? 'row-disabled' : ''}>
-                  <th scope="row" className="url-cell">
-                    <code>{h.url}</code>
+      <ListState
+        list={hooks}
+        skeleton={{ height: 28, count: 2 }}
+        empty={
+          <EmptyState title={t('webhooks.none')}>
+            <p className="small muted">{t('webhooks.none_hint')}</p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table" data-testid="webhooks">
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.url')}</th>
+                  <th scope="col">{t('webhooks.events')}</th>
+                  <th scope="col">{t('settings.col.created')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('webhooks.stop')}</span>
                   </th>
-                  <td>{follows(h)}</td>
-                  <td>{formatDateTime(lang, h.created_at)}</td>
-                  <td className="right">
-                    {h.disabled ? (
-                      <span className="muted">{t('webhooks.stopped')}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-ghost"
-                        aria-label={t('webhooks.stop_one', { url: h.url })}
-                        onClick={() => void stop(h.webhook_id)}
-                      >
-                        {t('webhooks.stop')}
-                      </button>
-                    )}
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((h) => (
+                  <tr key={h.webhook_id} className={h.disabled ? 'row-disabled' : ''}>
+                    <th scope="row" className="url-cell">
+                      <code>{h.url}</code>
+                    </th>
+                    <td>{follows(h)}</td>
+                    <td>{formatDateTime(lang, h.created_at)}</td>
+                    <td className="right">
+                      {h.disabled ? (
+                        <span className="muted">{t('webhooks.stopped')}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          aria-label={t('webhooks.stop_one', { url: h.url })}
+                          onClick={() => void stop(h.webhook_id)}
+                        >
+                          {t('webhooks.stop')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
       {created && (
         <div className="secret" role="status" data-testid="webhook-secret">
           <p>{t('webhooks.secret_once')}</p>
