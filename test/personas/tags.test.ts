@@ -102,7 +102,7 @@ describe('built-in tags on a hand-made shop', () => {
     const aov = list.find((x) => x.tag === 'high-aov')!
     expect(aov.customers).toBe(1)
     expect(aov.description?.en).toBe(
-      'High AOV: average order value in the top 90th percentile of customers (≥ 1,100).',
+      'High AOV: average order value at or above the 90th percentile of customers (≥ 1,100).',
     )
     expect(aov.description?.['zh-CN']).toContain('≥ 1,100')
     // every built-in is described in every language

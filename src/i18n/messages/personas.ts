@@ -78,7 +78,7 @@ registerCatalog({
     'personas.tag.community-regular.why':
       'community group-buy regular: {share}% of {orders} orders went through a community (threshold {threshold}%).',
     'personas.tag.high-aov.description':
-      'High AOV: average order value in the top {quantile}th percentile of customers (≥ {cutoff}).',
+      'High AOV: average order value at or above the {quantile}th percentile of customers (≥ {cutoff}).',
     'personas.tag.high-aov.why':
       'high AOV: average order value {aov} ≥ {cutoff}, the {quantile}th percentile of this snapshot.',
     'personas.tag.big-spender.description':
@@ -322,7 +322,7 @@ registerCatalog({
       '社群团购常客：至少 {threshold}% 的订单来自社群团购（至少 {minOrders} 单）。',
     'personas.tag.community-regular.why':
       '社群团购常客：{orders} 单中 {share}% 来自社群团购（阈值 {threshold}%）。',
-    'personas.tag.high-aov.description': '高客单价：客单价位于前 {quantile} 百分位（≥ {cutoff}）。',
+    'personas.tag.high-aov.description': '高客单价：客单价达到第 {quantile} 百分位及以上（≥ {cutoff}）。',
     'personas.tag.high-aov.why': '高客单价：客单价 {aov} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.big-spender.description': '高消费：净消费位于第 {quantile} 百分位及以上（≥ {cutoff}）。',
     'personas.tag.big-spender.why': '高消费：净消费 {monetary} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
@@ -554,7 +554,7 @@ registerCatalog({
       '社群團購常客：至少 {threshold}% 的訂單來自社群團購（至少 {minOrders} 筆）。',
     'personas.tag.community-regular.why':
       '社群團購常客：{orders} 筆訂單中 {share}% 來自社群團購（門檻 {threshold}%）。',
-    'personas.tag.high-aov.description': '高客單價：客單價位於前 {quantile} 百分位（≥ {cutoff}）。',
+    'personas.tag.high-aov.description': '高客單價：客單價達到第 {quantile} 百分位及以上（≥ {cutoff}）。',
     'personas.tag.high-aov.why': '高客單價：客單價 {aov} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
     'personas.tag.big-spender.description': '高消費：淨消費位於第 {quantile} 百分位以上（≥ {cutoff}）。',
     'personas.tag.big-spender.why': '高消費：淨消費 {monetary} ≥ {cutoff}（本快照第 {quantile} 百分位）。',
