@@ -4,10 +4,15 @@ import { EXIT, StrataError } from '../core/diagnostics.js'
 import { type AnalysisConfig, DEFAULT_CONFIG } from './analysis-config.js'
 import { parseAnalysisConfig } from './analysis-config-parse.js'
 
+/** Where a store's own settings file lives: `strata.config.json` beside it (none for an in-memory store). */
+export function configFileBeside(storePath: string): string | null {
+  return storePath === ':memory:' ? null : join(dirname(storePath), 'strata.config.json')
+}
+
 /** The file the analysis settings are read from: the one given, else `strata.config.json` beside the store. */
 export function configFileFor(storePath: string, explicit?: string): string | undefined {
   if (explicit) return explicit
-  const beside = storePath === ':memory:' ? undefined : join(dirname(storePath), 'strata.config.json')
+  const beside = configFileBeside(storePath)
   return beside && existsSync(beside) ? beside : undefined
 }
 

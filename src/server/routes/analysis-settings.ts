@@ -1,21 +1,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_CONFIG } from '../../analytics/analysis-config.js'
-import { loadAnalysisConfig } from '../../analytics/analysis-config-file.js'
+import { configFileBeside, configOrThrow, loadAnalysisConfig } from '../../analytics/analysis-config-file.js'
 import { parseAnalysisConfig } from '../../analytics/analysis-config-parse.js'
 import { allCodes } from '../../analytics/rfm-segment-map.js'
-import { EXIT, StrataError } from '../../core/diagnostics.js'
 import '../../i18n/messages/web.js'
-import type { RouteModule, ServerContext } from '../http/context.js'
+import type { RouteModule } from '../http/context.js'
 import { ApiError } from '../http/errors.js'
 
 const ADMIN = { role: 'admin', scope: 'admin' } as const
-
-/** The file `strata analyze` (CLI and `POST /api/analyze`) reads: `strata.config.json` beside the store. */
-function settingsFile(ctx: ServerContext): string | null {
-  return ctx.store.path === ':memory:' ? null : join(dirname(ctx.store.path), 'strata.config.json')
-}
 
 function readRaw(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {}
@@ -54,7 +47,7 @@ const body = z.object({
  */
 export const analysisSettingsRoutes: RouteModule = (app, ctx) => {
   const current = () => {
-    const file = settingsFile(ctx)
+    const file = configFileBeside(ctx.store.path)
     const config = loadAnalysisConfig(ctx.store.path)
     return {
       file,
@@ -94,7 +87,7 @@ export const analysisSettingsRoutes: RouteModule = (app, ctx) => {
       },
     },
     async (req) => {
-      const file = settingsFile(ctx)
+      const file = configFileBeside(ctx.store.path)
       if (file === null) throw new ApiError(409, 'web.settings.no_file')
       const raw = readRaw(file)
       const obj = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {})
@@ -111,11 +104,7 @@ export const analysisSettingsRoutes: RouteModule = (app, ctx) => {
         }
       }
       if (b.valueTiers) next['valueTiers'] = { ...obj(raw['valueTiers']), ...b.valueTiers }
-      const checked = parseAnalysisConfig(next, 'strata.config.json')
-      if (!checked.ok) {
-        const [first, ...more] = checked.diagnostics
-        throw new StrataError(first!, EXIT.USAGE, more)
-      }
+      configOrThrow(parseAnalysisConfig(next, 'strata.config.json'))
       const tmp = `${file}.${process.pid}.tmp`
       writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`)
       renameSync(tmp, file)
