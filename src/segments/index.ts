@@ -1,6 +1,8 @@
 // The segments service: saved dynamic and static segments over the segment language, materialised with
 // history. Other subsystems import from here (never from the files directly).
+
 export { type CompiledDefinition, compileDefinition } from './definition.js'
+export { type Dependent, dependencyOrder } from './dependency-order.js'
 export { diffSegmentEdit, type EditDiff } from './edit-diff.js'
 export { materializeQuery, type SizeRecord } from './materialize.js'
 export { exportSegment, type MemberFormat, writeMembers } from './member-export.js'

@@ -1,29 +1,10 @@
 import type { Connection } from '../sql/driver.js'
-import { type CompiledDefinition, compileDefinition, knownSegments } from './definition.js'
+import { compileDefinition, knownSegments } from './definition.js'
+import { dependencyOrder } from './dependency-order.js'
 import { applyMembership, type MembershipChange, recordSizes, type SizeRecord } from './materialize.js'
 import { readPopulation } from './population.js'
 import type { SegmentContext } from './query-context.js'
-import { getSegment, listSegments, type SegmentInfo } from './segment-catalog.js'
-
-/**
- * Segments in an order where each one comes after the segments its `in_segment(…)` reads (so it sees their
- * fresh members); a cycle keeps the remaining ones in name order.
- */
-function dependencyOrder(
-  items: readonly { seg: SegmentInfo; compiled: CompiledDefinition }[],
-): { seg: SegmentInfo; compiled: CompiledDefinition }[] {
-  const done = new Set<string>()
-  const pending = [...items]
-  const ordered: typeof pending = []
-  const inBatch = (ref: string) => pending.some((p) => p.seg.segmentId === ref || p.seg.name === ref)
-  while (pending.length) {
-    const i = pending.findIndex((p) => p.compiled.references.every((r) => done.has(r) || !inBatch(r)))
-    const [next] = pending.splice(Math.max(i, 0), 1)
-    ordered.push(next!)
-    done.add(next!.seg.segmentId).add(next!.seg.name)
-  }
-  return ordered
-}
+import { getSegment, listSegments } from './segment-catalog.js'
 
 /**
  * Rematerialises the given dynamic segments (static ones keep their list) in ONE transaction: a refresh
@@ -49,7 +30,11 @@ export async function refreshSegments(
   const dynamic = segments
     .filter((s) => s.kind === 'dynamic' && s.definition !== null)
     .map((seg) => ({ seg, compiled: compileDefinition(conn, seg.definition!, options.ctx, known) }))
-  const ordered = dependencyOrder(dynamic)
+  const ordered = dependencyOrder(dynamic, (p) => ({
+    id: p.seg.segmentId,
+    name: p.seg.name,
+    references: p.compiled.references,
+  }))
   return conn.transaction(async () => {
     const changes: MembershipChange[] = []
     for (const { seg, compiled } of ordered) {

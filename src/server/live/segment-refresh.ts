@@ -1,3 +1,4 @@
+import { dependencyOrder } from '../../segments/index.js'
 import {
   compileSegment,
   type KnownSegment,
@@ -91,18 +92,7 @@ function toEvaluate(all: readonly Compiled[], changed: TouchedCustomers['changed
   )
   if (direct.length === 0) return []
   const chosen = all.filter((c) => direct.includes(c) || c.reads.has('segment_members'))
-  const ordered: Compiled[] = []
-  const done = new Set<string>()
-  const pending = [...chosen]
-  const waitsFor = (c: Compiled) =>
-    c.references.some((r) => !done.has(r) && pending.some((p) => p !== c && (p.id === r || p.name === r)))
-  while (pending.length) {
-    const i = pending.findIndex((c) => !waitsFor(c))
-    const [next] = pending.splice(Math.max(i, 0), 1)
-    ordered.push(next!)
-    done.add(next!.id).add(next!.name)
-  }
-  return ordered
+  return dependencyOrder(chosen, (c) => c)
 }
 
 /**
