@@ -52,6 +52,7 @@ export async function rememberErased(
   identifiers: readonly Identifier[],
   erasedAt: string,
 ): Promise<void> {
+  matchers.delete(conn)
   const key = (await digestKey(conn, true))!
   const ts = conn.dialect.timestampLiteral(erasedAt)
   for (const digest of new Set(identifiers.map((id) => digestOf(key, id)))) {
@@ -61,14 +62,27 @@ export async function rememberErased(
 }
 
 /**
- * A test for "was this identifier erased?", loaded once per import or batch. The list is small (one row
- * per identifier of each erased person), so it is held in memory; an empty list gives a test that is
- * always false without hashing.
+ * A test for "was this identifier erased?". The list is small (one row per identifier of each erased
+ * person), so it is held in memory; an empty list gives a test that is always false without hashing.
  *
  * @example
  * const erased = await erasedMatcher(conn); if (erased({ kind: 'email', source: '', value })) …
  */
-export async function erasedMatcher(conn: Connection): Promise<(id: Identifier) => boolean> {
+export function erasedMatcher(conn: Connection): Promise<(id: Identifier) => boolean> {
+  // Read once per connection and dropped by `rememberErased`: the live applier asks every group, and
+  // erasure happens in the process holding the store (the server, or the CLI when no server runs).
+  let matcher = matchers.get(conn)
+  if (!matcher) {
+    matcher = loadMatcher(conn)
+    matchers.set(conn, matcher)
+    matcher.catch(() => matchers.delete(conn))
+  }
+  return matcher
+}
+
+const matchers = new WeakMap<Connection, Promise<(id: Identifier) => boolean>>()
+
+async function loadMatcher(conn: Connection): Promise<(id: Identifier) => boolean> {
   const key = await digestKey(conn, false)
   if (key === null) return () => false
   const rows = await conn.all<{ digest: string }>(sql`SELECT digest FROM erased_identities`)
