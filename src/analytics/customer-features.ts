@@ -14,7 +14,6 @@ import {
 /** The temp tables the feature stage writes, one per source table, each computed in one statement. */
 export const FEATURE_PARTS = {
   orders: 'strata_stage_f_orders',
-  intervals: 'strata_stage_f_intervals',
   items: 'strata_stage_f_items',
   events: 'strata_stage_f_events',
   feedback: 'strata_stage_f_feedback',
@@ -40,15 +39,31 @@ const table = (name: string) => ident(name)
  * for (const q of featureStageQueries(conn.dialect, { asOf, windowStart: null, config })) await conn.run(q)
  */
 export function featureStageQueries(d: Dialect, input: FeatureQueryInput): Fragment[] {
-  return [
-    ordersPart(d, input),
-    intervalsPart(d, input),
-    itemsPart(d, input),
-    eventsPart(d, input),
-    feedbackPart(d, input),
-  ]
+  return [ordersPart(d, input), itemsPart(d, input), eventsPart(d, input), feedbackPart(d, input)]
 }
 
+/** The per-customer aggregates of the orders part, passed through the wrappers that add the intervals. */
+const ORDER_AGGREGATES = [
+  'first_order_at',
+  'last_order_at',
+  'purchases',
+  'purchase_value',
+  'net_spend',
+  'refund_count',
+  'discounted',
+  'online',
+  'in_store',
+  'community',
+  'weekend',
+  'night',
+] as const
+
+/**
+ * Order behaviour and purchase intervals in one scan of `orders`. The intervals are the days between
+ * consecutive purchase days: each customer's purchase dates are collected sorted, and the gaps are taken
+ * from that short list (same-day purchases give a 0 gap, which is dropped). A window over every purchase
+ * (lag by customer) did the same in a second scan and a sort of all purchases, at twice the cost.
+ */
 function ordersPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput): Fragment {
   const ch = config.channels
   const channel = sql`CASE WHEN ${inList(sql`o.channel`, ch.community)} OR o.community_id IS NOT NULL THEN 3
@@ -59,46 +74,42 @@ function ordersPart(d: Dialect, { asOf, windowStart, config }: FeatureQueryInput
   // Counts, not sums of 0/1 flags: a sum of integers widens to a 128-bit type in some engines, which
   // doubles the width of this 1-row-per-customer table the later stages keep in memory.
   const purchasesWhere = (condition: Fragment) => d.countIf(sql`p = 1 AND ${condition}`)
+  // Named one by one at each level: some engines name a passed-through `x.col` "x.col".
+  const carried = (from: string) => join(ORDER_AGGREGATES.map((c) => sql`${ident(from, c)} AS ${ident(c)}`))
   // Each order's flags are computed once in the inner SELECT; the aggregates only count them.
   return sql`${d.replaceTempTable(FEATURE_PARTS.orders)} AS
-  SELECT customer_id,
-    min(CASE WHEN p = 1 THEN ordered_at END) AS first_order_at,
-    max(CASE WHEN p = 1 THEN ordered_at END) AS last_order_at,
-    ${d.countIf(sql`p = 1`)} AS purchases,
-    ${d.toMoney(sql`sum(CASE WHEN p = 1 THEN amount ELSE 0 END)`)} AS purchase_value,
-    ${d.toMoney(sql`sum(net)`)} AS net_spend,
-    ${d.countIf(sql`refund = 1`)} AS refund_count,
-    ${purchasesWhere(sql`discounted = 1`)} AS discounted,
-    ${purchasesWhere(sql`channel_group = 1`)} AS online,
-    ${purchasesWhere(sql`channel_group = 2`)} AS in_store,
-    ${purchasesWhere(sql`channel_group = 3`)} AS community,
-    ${purchasesWhere(sql`weekend = 1`)} AS weekend,
-    ${purchasesWhere(sql`night = 1`)} AS night
+  SELECT g.customer_id AS customer_id, ${carried('g')},
+    ${d.listMean(sql`g.gaps`)} AS mean_interval_days, ${d.listMedian(sql`g.gaps`)} AS median_interval_days
   FROM (
-    SELECT o.customer_id, o.ordered_at, o.amount, ${NET_CONTRIBUTION} AS net,
-      ${flag(IS_PURCHASE)} AS p, ${flag(IS_REFUND)} AS refund, ${flag(IS_DISCOUNTED)} AS discounted,
-      ${channel} AS channel_group,
-      ${flag(sql`${d.isoDayOfWeek(sql`o.ordered_at`)} >= 6`)} AS weekend,
-      ${flag(sql`${hour} >= 22 OR ${hour} < 6`)} AS night
-    FROM orders AS o
-    WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, windowStart)}
-  ) AS per_order
-  GROUP BY customer_id`
-}
-
-/** Days between consecutive purchase days; same-day purchases give a 0 gap, which is dropped. */
-function intervalsPart(d: Dialect, { asOf, windowStart }: FeatureQueryInput): Fragment {
-  const day = d.dateOf(sql`o.ordered_at`)
-  return sql`${d.replaceTempTable(FEATURE_PARTS.intervals)} AS
-  SELECT customer_id, avg(gap) AS mean_interval_days, ${d.median(sql`gap`)} AS median_interval_days
-  FROM (
-    SELECT o.customer_id,
-      ${d.daysBetween(d.previousValue(day, sql`o.customer_id`, sql`o.ordered_at`), day)} AS gap
-    FROM orders AS o
-    WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, windowStart)} AND ${IS_PURCHASE}
-  ) AS gaps
-  WHERE gap > 0
-  GROUP BY customer_id`
+    SELECT a.customer_id AS customer_id, ${carried('a')}, ${d.positiveDayGaps(sql`a.purchase_days`)} AS gaps
+    FROM (
+      SELECT customer_id,
+        min(CASE WHEN p = 1 THEN ordered_at END) AS first_order_at,
+        max(CASE WHEN p = 1 THEN ordered_at END) AS last_order_at,
+        ${d.countIf(sql`p = 1`)} AS purchases,
+        ${d.toMoney(sql`sum(CASE WHEN p = 1 THEN amount ELSE 0 END)`)} AS purchase_value,
+        ${d.toMoney(sql`sum(net)`)} AS net_spend,
+        ${d.countIf(sql`refund = 1`)} AS refund_count,
+        ${purchasesWhere(sql`discounted = 1`)} AS discounted,
+        ${purchasesWhere(sql`channel_group = 1`)} AS online,
+        ${purchasesWhere(sql`channel_group = 2`)} AS in_store,
+        ${purchasesWhere(sql`channel_group = 3`)} AS community,
+        ${purchasesWhere(sql`weekend = 1`)} AS weekend,
+        ${purchasesWhere(sql`night = 1`)} AS night,
+        ${d.sortedDatesIf(sql`day`, sql`p = 1`)} AS purchase_days
+      FROM (
+        SELECT o.customer_id, o.ordered_at, ${d.dateOf(sql`o.ordered_at`)} AS day, o.amount,
+          ${NET_CONTRIBUTION} AS net,
+          ${flag(IS_PURCHASE)} AS p, ${flag(IS_REFUND)} AS refund, ${flag(IS_DISCOUNTED)} AS discounted,
+          ${channel} AS channel_group,
+          ${flag(sql`${d.isoDayOfWeek(sql`o.ordered_at`)} >= 6`)} AS weekend,
+          ${flag(sql`${hour} >= 22 OR ${hour} < 6`)} AS night
+        FROM orders AS o
+        WHERE o.customer_id IS NOT NULL AND ${inWindow(d, asOf, windowStart)}
+      ) AS per_order
+      GROUP BY customer_id
+    ) AS a
+  ) AS g`
 }
 
 /**
@@ -197,15 +208,16 @@ export function featuresRelation(d: Dialect, { asOf }: Pick<FeatureQueryInput, '
     ),
   )
   const asOfTs = d.timestampLiteral(`${asOf} 00:00:00`)
-  // customers ⟗ order aggregates gives every known customer in one join (no UNION + second join). Every
-  // projected column is named explicitly: some engines name `k.x` "k.x", not "x".
+  // customers ⟗ order aggregates gives every known customer in one join (no UNION + second join). Profile
+  // values are derived inside it (age, city tier), so the wide rows the later joins hash carry no JSON
+  // text. Every projected column is named explicitly: some engines name `k.x` "k.x", not "x".
   return sql`SELECT k.customer_id AS customer_id,
   k.first_order_at AS first_order_at, k.last_order_at AS last_order_at,
   ${d.daysBetween(d.dateOf(sql`k.first_order_at`), asOfDay)} AS tenure_days,
   coalesce(k.net_spend, 0) AS net_spend,
   coalesce(k.purchase_value, 0) AS purchase_value,
   ${d.moneyRatio(sql`k.purchase_value`, sql`nullif(k.purchases, 0)`)} AS aov,
-  iv.mean_interval_days AS mean_interval_days, iv.median_interval_days AS median_interval_days,
+  k.mean_interval_days AS mean_interval_days, k.median_interval_days AS median_interval_days,
   coalesce(k.refund_count, 0) AS refund_count,
   ${share(sql`k.refund_count`, sql`k.purchases + k.refund_count`)} AS refund_share,
   ${share(sql`k.discounted`, sql`k.purchases`)} AS discount_share,
@@ -224,17 +236,17 @@ export function featuresRelation(d: Dialect, { asOf }: Pick<FeatureQueryInput, '
   ${share(sql`k.night`, sql`k.purchases`)} AS night_share,
   ${join(eventColumns)},
   fb.latest_nps AS latest_nps, fb.latest_satisfaction AS latest_satisfaction,
-  ${d.wholeYearsBetween(sql`k.birth_date`, asOfDay)} AS age,
-  k.gender AS gender, k.city AS city, k.region AS region, ${d.jsonText(sql`k.attributes`, 'city_tier')} AS city_tier
+  k.age AS age, k.gender AS gender, k.city AS city, k.region AS region, k.city_tier AS city_tier
 FROM (
   SELECT coalesce(c.customer_id, ord.customer_id) AS customer_id,
-    ${join(['birth_date', 'gender', 'city', 'region', 'attributes'].map((c) => sql`c.${ident(c)} AS ${ident(c)}`))},
-    ${join(['first_order_at', 'last_order_at', 'purchases', 'purchase_value', 'net_spend', 'refund_count', 'discounted', 'online', 'in_store', 'community', 'weekend', 'night'].map((c) => sql`ord.${ident(c)} AS ${ident(c)}`))}
+    ${d.wholeYearsBetween(sql`c.birth_date`, asOfDay)} AS age,
+    ${join(['gender', 'city', 'region'].map((c) => sql`c.${ident(c)} AS ${ident(c)}`))},
+    ${d.jsonText(sql`c.attributes`, 'city_tier')} AS city_tier,
+    ${join([...ORDER_AGGREGATES, 'mean_interval_days', 'median_interval_days'].map((c) => sql`ord.${ident(c)} AS ${ident(c)}`))}
   FROM customers AS c
   FULL OUTER JOIN ${table(FEATURE_PARTS.orders)} AS ord ON ord.customer_id = c.customer_id
   WHERE ord.customer_id IS NOT NULL OR c.signup_at IS NULL OR c.signup_at < ${asOfTs}
 ) AS k
-LEFT JOIN ${table(FEATURE_PARTS.intervals)} AS iv ON iv.customer_id = k.customer_id
 LEFT JOIN ${table(FEATURE_PARTS.items)} AS it ON it.customer_id = k.customer_id
 LEFT JOIN ${table(FEATURE_PARTS.events)} AS ev ON ev.customer_id = k.customer_id
 LEFT JOIN ${table(FEATURE_PARTS.feedback)} AS fb ON fb.customer_id = k.customer_id`

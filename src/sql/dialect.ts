@@ -118,8 +118,17 @@ export interface Dialect {
    * excluded); 0 or NULL for the top group — callers coalesce.
    */
   sumOverHigher(value: Fragment, orderBy: Fragment): Fragment
-  /** Window: `expr` on the previous row of the partition in `orderBy` order; NULL on the first row. */
-  previousValue(expr: Fragment, partition: Fragment, orderBy: Fragment): Fragment
+  /**
+   * Aggregate: the dates `date` of the rows where `condition` holds, as a list sorted ascending (repeats
+   * kept). Empty or NULL when no row qualifies; `positiveDayGaps` and the list statistics accept both.
+   */
+  sortedDatesIf(date: Fragment, condition: Fragment): Fragment
+  /** The gaps in days between consecutive dates of a sorted date list, zero gaps (same day) left out. */
+  positiveDayGaps(sortedDates: Fragment): Fragment
+  /** Mean of a numeric list; NULL when the list is empty or NULL. */
+  listMean(list: Fragment): Fragment
+  /** Exact median of a numeric list, interpolated as `median`; NULL when the list is empty or NULL. */
+  listMedian(list: Fragment): Fragment
   /** Money ÷ a count, as money rounded to its 4 decimals (not truncated). */
   moneyRatio(numerator: Fragment, denominator: Fragment): Fragment
   /** A relation (for FROM) over a file in a bulk format, read by the engine (bulk loads of Parquet). */

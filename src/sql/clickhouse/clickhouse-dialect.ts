@@ -220,9 +220,14 @@ export function clickhouseDialect(options: ClickHouseDialectOptions = {}): Diale
     // (ClickHouse has no EXCLUDE GROUP frame). Exact for money; within float rounding for doubles.
     sumOverHigher: (value, orderBy) => sql`(sum(${value}) OVER (ORDER BY ${orderBy} DESC
       RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - sum(${value}) OVER (PARTITION BY ${orderBy}))`,
-    // lag() on a non-nullable column yields 0 on the first row; over a Nullable value it yields NULL.
-    previousValue: (expr, partition, orderBy) =>
-      sql`lag(toNullable(${expr})) OVER (PARTITION BY ${partition} ORDER BY ${orderBy})`,
+    sortedDatesIf: (date, cond) => sql`arraySort(groupArrayIf(${date}, ${cond}))`,
+    // arrayDifference starts with 0 for the first element, which the filter drops with the same-day gaps.
+    positiveDayGaps: (dates) =>
+      sql`arrayFilter(g -> g > 0, arrayDifference(arrayMap(x -> toInt32(x), ${dates})))`,
+    // Both statistics give nan on an empty array; DuckDB's give NULL.
+    listMean: (list) => sql`if(empty(${list}), NULL, arrayAvg(${list}))`,
+    listMedian: (list) =>
+      sql`if(empty(${list}), NULL, arrayReduce('quantileExactInclusive(0.5)', arrayMap(x -> toFloat64(x), ${list})))`,
     // Decimal ÷ integer truncates to the dividend's scale: divide at scale 8, then round to 4 like DuckDB.
     moneyRatio: (numerator, denominator) =>
       sql`toDecimal64(round(toDecimal128(${numerator}, 8) / ${denominator}, 4), 4)`,

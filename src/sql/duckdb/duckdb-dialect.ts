@@ -130,8 +130,12 @@ export const duckdbDialect: Dialect = {
   // SQL:2011 frame exclusion: everything ranked before the row's peer group, i.e. strictly higher values.
   sumOverHigher: (value, orderBy) => sql`sum(${value}) OVER (ORDER BY ${orderBy} DESC
     RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP)`,
-  previousValue: (expr, partition, orderBy) =>
-    sql`lag(${expr}) OVER (PARTITION BY ${partition} ORDER BY ${orderBy})`,
+  sortedDatesIf: (date, cond) => sql`list_sort(list(${date}) FILTER (WHERE ${cond}))`,
+  positiveDayGaps: (dates) =>
+    sql`list_filter([date_diff('day', ${dates}[i - 1], ${dates}[i]) for i in range(2, len(${dates}) + 1)], g -> g > 0)`,
+  listMean: (list) => sql`list_avg(${list})`,
+  // list_median is quantile_cont(…, 0.5), like `median`.
+  listMedian: (list) => sql`list_median(${list})`,
   // DECIMAL ÷ integer is a DOUBLE here, and 136.07625 as a double rounds down. Exact instead: in units of
   // 0.0001, q = (2·|n| + d) // (2·d) rounds half away from zero (as ClickHouse's decimal round does).
   moneyRatio: (numerator, denominator) => sql`CAST(CAST(sign(${numerator}) *
